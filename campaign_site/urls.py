@@ -24,6 +24,8 @@ if settings.DEBUG:
 
 # Public pages live under /en/, /fr/, /hy/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
+    path("", include("petitions.localized_urls")),
+    path("", include("prisoners.localized_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
