@@ -44,3 +44,58 @@ def publish_translation(instance, language_code, catalogue, *, user=None, publis
         )
     translation_record.save_target(user=user, publish=publish)
     return missing
+
+
+def translator_group_name(locale):
+    # Named in English whatever the admin's language, so the name is stable.
+    return f"{translation_name(locale.language_code)} translators"
+
+
+def translation_name(language_code):
+    from django.utils.translation import get_language_info
+
+    return get_language_info(language_code)["name"]
+
+
+# What a translator may do inside their own language's tree: create the
+# translated copies, edit them and publish them. Nothing outside it, and not the
+# global "submit for translation" permission, which wagtail-localize checks
+# without regard to the tree (that stays with editors).
+TRANSLATOR_PAGE_PERMISSIONS = ("add", "change", "publish")
+
+
+@transaction.atomic
+def ensure_translator_groups(site=None):
+    """One group per translated language, allowed to edit and publish only that language.
+
+    Each language has its own page tree under its home page, so page
+    permissions granted on that home page cover exactly that language's pages.
+    Returns {language_code: group}; languages without a home page yet are skipped.
+    """
+    from django.conf import settings
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Site
+
+    site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return {}
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    groups = {}
+    for locale in Locale.objects.exclude(language_code=settings.LANGUAGE_CODE):
+        home = site.root_page.get_translation_or_none(locale)
+        if home is None:
+            continue
+        group, _created = Group.objects.get_or_create(name=translator_group_name(locale))
+        group.permissions.add(access_admin)
+        for permission_type in TRANSLATOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=home,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
+                ),
+            )
+        groups[locale.language_code] = group
+    return groups

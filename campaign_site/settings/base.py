@@ -7,6 +7,7 @@ Values that differ between machines come from the environment (see README.md,
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -139,9 +140,34 @@ TIME_ZONE = "UTC"
 
 # Submitting a live page for translation must not publish an untranslated copy.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-}
+
+
+def machine_translator(name):
+    """wagtail-localize settings for the machine translator called `name` ("" for none)."""
+    if not name:
+        return None
+    if name == "dummy":  # reverses the words: for trying the workflow without an account
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    if name == "deepl":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": env.str("DEEPL_AUTH_KEY")},
+        }
+    if name == "libretranslate":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": env.str("LIBRETRANSLATE_URL"),
+                "API_KEY": env.str("LIBRETRANSLATE_API_KEY", default=""),
+            },
+        }
+    raise ImproperlyConfigured(f"MACHINE_TRANSLATOR={name!r}: use deepl, libretranslate or dummy")
+
+
+# Offered to translators in the editor; production has none unless configured.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
+    env.str("MACHINE_TRANSLATOR", default="dummy")
+)
 
 # --- Static and media files -------------------------------------------------
 STATICFILES_FINDERS = [

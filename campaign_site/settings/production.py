@@ -1,11 +1,13 @@
 """Production: every secret from the environment, HTTPS, compressed static files."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import STORAGES, env, machine_translator
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")  # no default: refuse to start without one
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env.str("MACHINE_TRANSLATOR", default=""))
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 

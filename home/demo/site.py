@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
-from home.localization import publish_translation
+from home.localization import ensure_translator_groups, publish_translation
 from home.models import CampaignSettings, HomePage
 
 SITE_NAME = "Free Armenian POWs"
@@ -107,3 +107,6 @@ def load(context):
         for text in missing:
             context.warn(f"home ({language_code}): no translation for {text[:60]!r}")
         context.log(f"Home page translated into {language_code}")
+
+    for language_code, group in ensure_translator_groups(site).items():
+        context.log(f"Translator group {group.name!r} for {language_code} pages")
