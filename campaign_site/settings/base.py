@@ -220,3 +220,18 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Petitions --------------------------------------------------------------
+# Signing forms are limited per IP and per email by django-ratelimit, counted in
+# the default cache. Its check demands a shared cache: without REDIS_URL
+# (development, tests) the per-process memory cache is expected, so its error
+# (E003) is silenced then only. W001 ("not officially supported") names any
+# backend missing from the library's list, Django's own Redis backend (atomic
+# INCR) included. petitions.E001 (check --deploy) refuses production without
+# a shared cache.
+INSTALLED_APPS += ["django_ratelimit"]
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+# Behind a proxy, the META key holding the client address (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
