@@ -1,6 +1,24 @@
-from django.http import HttpResponseRedirect
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Locale, Page, Site
+
+from home.cards import (
+    card_image_id,
+    card_summary,
+    hidden_page_ids,
+    images_with_renditions,
+    installed_models,
+    public_pages,
+)
 
 
 def language_root(request):
@@ -13,3 +31,144 @@ def language_root(request):
     response = HttpResponseRedirect(f"/{language}/")
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response
+
+
+# --- Search -----------------------------------------------------------------
+
+# What the search page looks through, in the order results are counted. Page
+# types of apps not yet installed are left out.
+SEARCH_SCOPES = (
+    ("news", "home.NewsPage", _("News")),
+    ("petitions", "petitions.PetitionPage", _("Petitions")),
+    ("prisoners", "prisoners.PrisonerPage", _("Prisoners")),
+)
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search_scopes():
+    """[(key, model, label)] for the searchable page types that exist."""
+    scopes = []
+    for key, name, label in SEARCH_SCOPES:
+        models = installed_models([name])
+        if models:
+            scopes.append((key, models[0], label))
+    return scopes
+
+
+def searchable_pages(request, locale):
+    """Public pages of the site's tree in `locale` (base queryset for the search backend).
+
+    The search backend only understands filters on indexed fields, so the
+    pages hidden by their own visibility rule are excluded by id.
+    """
+    site = Site.find_for_request(request)
+    home = site.root_page.get_translation_or_none(locale) if site else None
+    if home is None:
+        return Page.objects.none()
+    pages = Page.objects.descendant_of(home).filter(locale=locale)
+    hidden = hidden_page_ids(pages)
+    pages = pages.live().public()
+    if hidden:
+        pages = pages.exclude(pk__in=hidden)
+    return pages
+
+
+@require_safe
+def search(request):
+    """One results page per language across news, petitions and public prisoner profiles."""
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    locale = Locale.get_active()
+    scopes = search_scopes()
+    scope_keys = [key for key, _model, _label in scopes]
+    selected = request.GET.get("type", "")
+    if selected not in scope_keys:
+        selected = ""
+
+    context = {
+        "query": query,
+        "selected_type": selected,
+        "counts": [],
+        "total": 0,
+        "results_page": None,
+        "results": [],
+        "search_url": reverse("search"),
+    }
+    if query:
+        base = searchable_pages(request, locale)
+        counts = []
+        for key, model, label in scopes:
+            count = base.type(model).search(query).count()
+            counts.append({"key": key, "label": label, "count": count})
+        context["counts"] = counts
+        context["total"] = sum(entry["count"] for entry in counts)
+
+        if selected:
+            chosen = [model for key, model, _label in scopes if key == selected]
+        else:
+            chosen = [model for _key, model, _label in scopes]
+        results = base.type(*chosen).search(query) if chosen else Page.objects.none()
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        results_page = paginator.get_page(request.GET.get("page"))
+        context["results_page"] = results_page
+        context["pagination_query"] = urlencode(
+            {"q": query, **({"type": selected} if selected else {})}
+        )
+        context["page_range"] = paginator.get_elided_page_range(results_page.number, on_each_side=2)
+        context["results"] = search_results(list(results_page.object_list), request)
+
+    response = TemplateResponse(request, "home/search.html", context)
+    return response
+
+
+def search_results(pages, request):
+    """The specific pages behind `pages`, in order, with their card pictures and summaries."""
+    if not pages:
+        return []
+    specific = {
+        page.pk: page
+        # Checked again: a result must never be a page the public may not see.
+        for page in public_pages(Page.objects.filter(pk__in=[page.pk for page in pages]))
+        .defer_streamfields()
+        .specific()
+    }
+    ordered = [specific[page.pk] for page in pages if page.pk in specific]
+    images = images_with_renditions(card_image_id(page) for page in ordered)
+    return [
+        {
+            "page": page,
+            "url": page.get_url(request),
+            "title": page.title,
+            "kind": page._meta.verbose_name,
+            "summary": card_summary(page),
+            "date": getattr(page, "date", None),
+            "image": images.get(card_image_id(page)),
+        }
+        for page in ordered
+    ]
+
+
+# --- Discovery --------------------------------------------------------------
+
+
+def site_root_url(request):
+    """The public address of the request's site, as the sitemap writes its URLs."""
+    site = Site.find_for_request(request)
+    if site is not None:
+        return site.root_url
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    """Crawlers may read every public page; the admin and editor previews are off limits."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Allow: /",
+        "",
+        f"Sitemap: {site_root_url(request)}{reverse('sitemap')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

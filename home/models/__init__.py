@@ -1,0 +1,19 @@
+"""The home app's models: the home page of each language, news, and campaign settings.
+
+Split into modules by subject; import from `home.models` as before.
+"""
+
+from .mixins import ShareablePageMixin
+from .news import NewsIndexPage, NewsPage, NewsPageRelatedPage, NewsTag
+from .pages import HomePage
+from .settings import CampaignSettings
+
+__all__ = [
+    "CampaignSettings",
+    "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageRelatedPage",
+    "NewsTag",
+    "ShareablePageMixin",
+]

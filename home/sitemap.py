@@ -1,0 +1,63 @@
+"""One sitemap for every language tree, each URL listing its translations (hreflang).
+
+Wagtail's own sitemap lists the descendants of the site's root page, which is
+the English home page: the French and Armenian trees are its siblings and
+would be missing. This one lists every language tree of the site and adds
+`<xhtml:link rel="alternate" hreflang=…>` for each translation in the sitemap,
+so every pair of alternates points both ways. Pages keep the last word on what
+they publish through `get_sitemap_urls()` (a hidden prisoner profile returns
+nothing), and only pages a visitor may see are considered (`public_pages`).
+"""
+
+from collections import defaultdict
+
+from django.db.models import Q
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Locale, Page
+
+from home.cards import public_pages
+
+
+class MultilingualSitemap(Sitemap):
+    def language_roots(self):
+        site = self.get_wagtail_site()
+        return site.root_page.get_translations(inclusive=True).live()
+
+    def items(self):
+        trees = Q()
+        for root in self.language_roots():
+            trees |= Q(path__startswith=root.path)
+        if not trees:
+            return Page.objects.none()
+        return (
+            public_pages(Page.objects.filter(trees))
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+    def _urls(self, page, protocol, domain):
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        entries = []
+        by_translation = defaultdict(list)
+        for item in self.paginator.page(page).object_list:
+            item_urls = item.get_sitemap_urls(self.request)
+            if not item_urls:
+                continue
+            entries.append((item, item_urls))
+            by_translation[item.translation_key].append(
+                {"lang_code": languages[item.locale_id], "location": item_urls[0]["location"]}
+            )
+
+        urls = []
+        last_mods = set()
+        for item, item_urls in entries:
+            alternates = by_translation[item.translation_key]
+            for url_info in item_urls:
+                if len(alternates) > 1:
+                    url_info = {**url_info, "alternates": alternates}
+                urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
