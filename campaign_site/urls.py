@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaign_site import embeds
 from home import views as home_views
 
 # Language-neutral endpoints: the admin (its language follows the editor's
@@ -12,6 +13,9 @@ from home import views as home_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("embed.js", embeds.loader, name="embed_loader"),
+    path("embed/<slug:kind>/<int:page_id>/", embeds.widget, name="embed_widget"),
+    path("oembed", embeds.oembed, name="oembed"),
     path("", include("petitions.urls")),
     path("", include("prisoners.urls")),
     path("", include("home.urls")),
