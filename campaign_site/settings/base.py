@@ -56,7 +56,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "campaign_site.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -122,7 +122,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Languages --------------------------------------------------------------
 # Adding a language: append it here, run `scripts/messages` for its catalog,
-# then create its Locale in the admin (Settings > Locales). See README.md.
+# and `migrate` creates its Wagtail Locale. See README.md, "Adding a language".
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
