@@ -1,2 +1,8 @@
 # Language-neutral endpoints of this app (feeds, exports, embeds) are added here.
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("petitions/<uuid:key>/count.json", views.count_view, name="petitions_count"),
+]

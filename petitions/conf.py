@@ -1,0 +1,29 @@
+"""Petition settings, each with a default; override any of them in Django settings."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # A form must be at least this old when sent (bots post at once) and at most
+    # this old (pages may be served from a cache, so be generous).
+    "PETITIONS_FORM_MIN_SECONDS": 2,
+    "PETITIONS_FORM_MAX_AGE": 7 * 24 * 3600,
+    # How long a confirmation link works.
+    "PETITIONS_CONFIRMATION_MAX_AGE": 60 * 24 * 3600,
+    # django-ratelimit rates ("count/period", period s, m, h or d, e.g. "30/10m").
+    # Per IP, several windows; a stall at an event shares one IP, so stay generous.
+    "PETITIONS_IP_RATES": ("30/10m", "300/d"),
+    "PETITIONS_EMAIL_RATE": "5/h",
+    # One reminder to unconfirmed signers, this many hours after the confirmation
+    # email, and only for signatures younger than PETITIONS_REMINDER_MAX_AGE_DAYS.
+    "PETITIONS_REMINDER_AFTER_HOURS": 24,
+    "PETITIONS_REMINDER_MAX_AGE_DAYS": 14,
+    # A signer who signs again while unconfirmed gets the confirmation email again,
+    # at most once in this many minutes (so nobody can flood an inbox).
+    "PETITIONS_RESEND_AFTER_MINUTES": 60,
+    # How many of the latest signers the page shows.
+    "PETITIONS_RECENT_SIGNERS": 10,
+}
+
+
+def get(name):
+    return getattr(settings, name, DEFAULTS[name])

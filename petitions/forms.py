@@ -1,0 +1,158 @@
+"""The signature form: its fields and rules, shared by every way of signing.
+
+`SignatureForm` holds the rules (required fields, lengths, country list,
+consents). `petitions.signing.sign()` validates whatever it is given with it,
+so the page, the embedded widget, the API and imports accept the same data.
+`PublicSignatureForm` adds what a public HTML form needs on top: a signed,
+timestamped token instead of a CSRF cookie, and a honeypot.
+"""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from . import tokens
+
+NAME_MAX = 100
+COMMENT_MAX = 1000
+# Names with links or markup are spam, not names.
+_NOT_A_NAME = re.compile(r"(https?:|www\.|[<>@/\\]|\d{3,})", re.IGNORECASE)
+
+CONTACT_CONSENT_TEXT = _(
+    "Yes, the organisers of this petition may email me about this campaign. "
+    "I can unsubscribe at any time."
+)
+NAMED_CONSENT_TEXT = _(
+    "Yes, my first name, last name and country may be listed in the petition delivered "
+    "to the decision makers."
+)
+
+
+def default_consent_texts():
+    """The consent wordings exactly as the form shows them, in the active language."""
+    return {
+        "contact_consent_text": str(CONTACT_CONSENT_TEXT),
+        "named_consent_text": str(NAMED_CONSENT_TEXT),
+    }
+
+
+def country_choices():
+    """Countries in the active language, sorted for it, after an empty choice."""
+    return [("", _("Choose your country")), *((code, name) for code, name in countries)]
+
+
+def validate_name(value):
+    if _NOT_A_NAME.search(value):
+        raise forms.ValidationError(
+            _("Please write only your name, without links, numbers or symbols."), code="not_a_name"
+        )
+
+
+class SignatureForm(forms.Form):
+    """What a signer gives. Field names are the signing service's data keys."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=NAME_MAX,
+        validators=[validate_name],
+        error_messages={"required": _("Please enter your first name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=NAME_MAX,
+        validators=[validate_name],
+        error_messages={"required": _("Please enter your last name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your signature. It is never shown publicly."),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter an email address like name@example.org."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        error_messages={
+            "required": _("Please choose your country."),
+            "invalid_choice": _("Please choose your country from the list."),
+        },
+        widget=forms.Select(attrs={"autocomplete": "country"}),
+    )
+    postcode = forms.CharField(
+        label=_("Postcode (optional)"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    comment = forms.CharField(
+        label=_("Why are you signing? (optional)"),
+        max_length=COMMENT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    named_consent = forms.BooleanField(label=NAMED_CONSENT_TEXT, required=False)
+    contact_consent = forms.BooleanField(label=CONTACT_CONSENT_TEXT, required=False)
+
+    def __init__(self, *args, petition, require_country=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.petition = petition
+        self.fields["country"].choices = country_choices()
+        self.fields["country"].required = require_country
+        if not petition.ask_postcode:
+            del self.fields["postcode"]
+        if not petition.ask_comment:
+            del self.fields["comment"]
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+
+class PublicSignatureForm(SignatureForm):
+    """The form on the petition page and in the widget."""
+
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The honeypot: hidden from people (and from assistive technology), filled by bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, language=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language = language
+        # Every rendering carries a fresh token, including a form shown again with errors.
+        self.fresh_token = tokens.make_form_token(self.petition)
+
+    @property
+    def is_spam(self):
+        return bool(self.is_bound and self.data.get("website"))
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            tokens.check_form_token(self.data.get("token"), self.petition)
+        except tokens.FormTokenError:
+            raise forms.ValidationError(
+                _(
+                    "For your security this form needs to be sent again. Please check your "
+                    "details and press the button once more."
+                ),
+                code="token",
+            ) from None
+        return cleaned
+
+    def service_data(self):
+        """The cleaned values the signing service takes."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("token", "website")
+        }
