@@ -7,7 +7,7 @@ source changes show up as out of date in the usual places.
 """
 
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 
@@ -43,7 +43,22 @@ def publish_translation(instance, language_code, catalogue, *, user=None, publis
             },
         )
     translation_record.save_target(user=user, publish=publish)
+    if publish and isinstance(instance, Page):
+        # wagtail-localize publishes on commit with the page object it held when the
+        # revision was made: its stale `numchild` (0) hides children translated since,
+        # and routing to them 404s. Recount once those publishes have run.
+        transaction.on_commit(lambda: _recount_children(instance.translation_key, locale))
     return missing
+
+
+def _recount_children(translation_key, locale):
+    page = Page.objects.filter(translation_key=translation_key, locale=locale).first()
+    if page is None:
+        return
+    for node in (page, page.get_parent()):
+        if node is not None:
+            count = Page.objects.filter(path__startswith=node.path, depth=node.depth + 1).count()
+            Page.objects.filter(pk=node.pk).update(numchild=count)
 
 
 def translator_group_name(locale):
