@@ -1,3 +1,14 @@
 # Views of this app that are not Wagtail pages but speak the visitor's language:
 # mounted inside i18n_patterns, so they live under /en/, /fr/, /hy/.
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("prisoners/sponsor/<uuid:key>/", views.sponsor, name="prisoners_sponsor"),
+    path(
+        "prisoners/sponsor/<uuid:key>/thanks/",
+        views.sponsor_thanks,
+        name="prisoners_sponsor_thanks",
+    ),
+]

@@ -1,0 +1,164 @@
+"""The figures at the top of the index, for the home page and for exports.
+
+    from prisoners.figures import compute_figures
+    figures = compute_figures(index_page)   # one query, whatever the number of people
+
+Every live profile counts, whatever its visibility ("counted but not shown"
+exists for this), once per person whatever the number of translations.
+Figures that a source reports (the campaign may know of more people than it
+has profiles for) replace the counted ones; the disappeared are only ever
+reported, since they are not individually known.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .models import STILL_HELD, Category, Status
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    value: int
+    reported: bool = False
+
+
+@dataclass
+class Figures:
+    held: Figure
+    by_category: list
+    by_status: list
+    sentenced: int
+    not_sentenced: int
+    sentence_min: int | None
+    sentence_max: int | None
+    sentence_reported: bool
+    profiles: int
+    disappeared: int | None
+    disappeared_at_least: bool
+    disappeared_source_title: str
+    disappeared_source_url: str
+    source_title: str
+    source_url: str
+    as_of: object
+    any_reported: bool = field(default=False)
+
+    def as_dict(self):
+        """A plain, JSON-ready form (exports, the API, the home page)."""
+        return {
+            "held": self.held.value,
+            "held_is_reported": self.held.reported,
+            "held_by_category": {figure.key: figure.value for figure in self.by_category},
+            "profiles_by_status": {figure.key: figure.value for figure in self.by_status},
+            "held_sentenced": self.sentenced,
+            "held_not_sentenced": self.not_sentenced,
+            "sentence_years_min": self.sentence_min,
+            "sentence_years_max": self.sentence_max,
+            "profiles": self.profiles,
+            "disappeared": self.disappeared,
+            "disappeared_is_minimum": self.disappeared_at_least,
+            "disappeared_source": {
+                "title": self.disappeared_source_title,
+                "url": self.disappeared_source_url,
+            },
+            "source": {
+                "title": self.source_title,
+                "url": self.source_url,
+                "as_of": self.as_of.isoformat() if self.as_of else None,
+            },
+        }
+
+
+REPORTED_BY_CATEGORY = {
+    Category.PRISONER_OF_WAR: "reported_prisoners_of_war",
+    Category.CIVILIAN: "reported_civilians",
+    Category.POLITICAL_LEADER: "reported_political_leaders",
+    Category.OTHER: "reported_other",
+}
+
+
+def people(index_page):
+    """One row per person (category, status, sentence) under the index, in any language."""
+    rows = (
+        index_page.profiles_in_every_language()
+        .order_by()
+        .values_list(
+            "translation_key", "locale__language_code", "category", "status", "sentence_years"
+        )
+    )
+    chosen = {}
+    for key, language, category, status, sentence in rows:
+        # Synchronised fields agree across translations once synced; the
+        # default language's version wins while they do not.
+        if key not in chosen or language == settings.LANGUAGE_CODE:
+            chosen[key] = (category, status, sentence)
+    return list(chosen.values())
+
+
+def compute_figures(index_page):
+    rows = people(index_page)
+    held_rows = [row for row in rows if row[1] in STILL_HELD]
+
+    def reported(name):
+        return getattr(index_page, name)
+
+    held_value = reported("reported_held")
+    held = Figure(
+        "held",
+        _("People held"),
+        held_value if held_value is not None else len(held_rows),
+        reported=held_value is not None,
+    )
+
+    by_category = []
+    for category in Category:
+        value = reported(REPORTED_BY_CATEGORY[category])
+        counted = sum(1 for row in held_rows if row[0] == category)
+        if value is None and not counted and category == Category.OTHER:
+            continue
+        by_category.append(
+            Figure(
+                category.value,
+                str(category.label),
+                value if value is not None else counted,
+                reported=value is not None,
+            )
+        )
+
+    by_status = [
+        Figure(status.value, str(status.label), sum(1 for row in rows if row[1] == status))
+        for status in Status
+    ]
+    sentenced = sum(1 for row in held_rows if row[1] == Status.SENTENCED)
+    sentences = [row[2] for row in held_rows if row[1] == Status.SENTENCED and row[2]]
+    minimum, maximum = reported("reported_sentence_min"), reported("reported_sentence_max")
+    sentence_reported = minimum is not None or maximum is not None
+    if minimum is None:
+        minimum = min(sentences, default=None)
+    if maximum is None:
+        maximum = max(sentences, default=None)
+
+    return Figures(
+        held=held,
+        by_category=by_category,
+        by_status=by_status,
+        sentenced=sentenced,
+        not_sentenced=len(held_rows) - sentenced,
+        sentence_min=minimum,
+        sentence_max=maximum,
+        sentence_reported=sentence_reported,
+        profiles=len(rows),
+        disappeared=index_page.disappeared_count,
+        disappeared_at_least=index_page.disappeared_at_least,
+        disappeared_source_title=index_page.disappeared_source_title,
+        disappeared_source_url=index_page.disappeared_source_url,
+        source_title=index_page.figures_source_title,
+        source_url=index_page.figures_source_url,
+        as_of=index_page.figures_as_of,
+        any_reported=held.reported
+        or sentence_reported
+        or any(figure.reported for figure in by_category),
+    )

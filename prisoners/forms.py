@@ -1,0 +1,142 @@
+"""Public forms: the index's filters and the sponsorship application."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from .models import Category, Sponsorship, SponsorType, Status
+
+MAX_PROOF_SIZE = 5 * 1024 * 1024
+PDF_TYPES = {"application/pdf", "application/x-pdf"}
+
+
+class ProfileFilterForm(forms.Form):
+    """The index's filters, sent with GET so they work without JavaScript and can be linked."""
+
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    category = forms.ChoiceField(
+        label=_("Category"),
+        required=False,
+        choices=[("", _("All categories")), *Category.choices],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *Status.choices],
+    )
+
+    def filters(self):
+        """The valid filters only; a bad value in the URL is ignored, not an error page."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def check_pdf(upload):
+    """Size, extension, declared type and the file's own first bytes must all say PDF."""
+    if upload.size > MAX_PROOF_SIZE:
+        raise ValidationError(
+            _("The file is too large (%(size)s). The limit is %(limit)s."),
+            code="too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_PROOF_SIZE)},
+        )
+    name_ok = upload.name.lower().endswith(".pdf")
+    type_ok = (getattr(upload, "content_type", "") or "").lower() in PDF_TYPES
+    upload.seek(0)
+    magic_ok = upload.read(5) == b"%PDF-"
+    upload.seek(0)
+    if not (name_ok and type_ok and magic_ok):
+        raise ValidationError(_("The proof document must be a PDF file."), code="not_pdf")
+    return upload
+
+
+class SponsorshipForm(forms.ModelForm):
+    """What an applicant fills in. Status, keys and language are set by the view."""
+
+    sponsor_type = forms.ChoiceField(
+        label=_("You are"), choices=SponsorType.choices, widget=forms.RadioSelect
+    )
+    proof = forms.FileField(
+        label=_("Proof document (optional)"),
+        required=False,
+        help_text=_("For example a council resolution. A PDF file of 5 MB at most."),
+        widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+    consent_to_list = forms.BooleanField(
+        label=_("List our name, city and statement on the campaign site once approved"),
+        required=False,
+    )
+
+    class Meta:
+        model = Sponsorship
+        fields = [
+            "sponsor_type",
+            "name",
+            "country",
+            "city",
+            "contact_person",
+            "email",
+            "website",
+            "proof",
+            "statement",
+            "consent_to_list",
+        ]
+        labels = {
+            "name": _("Name of the sponsor"),
+            "contact_person": _("Contact person"),
+            "email": _("Email address"),
+            "website": _("Website (optional)"),
+            "statement": _("Public statement (optional)"),
+        }
+        help_texts = {
+            "name": _("As it should appear on the site, e.g. “City of Exampleville”."),
+            "contact_person": _("Not published. We write to this person about the decision."),
+            "email": _("Not published. Used only for this sponsorship."),
+            "statement": _("Published with your name if you agree below. 2,000 characters."),
+        }
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
+            "name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "contact_person": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "website": forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        }
+        error_messages = {
+            "name": {"required": _("Enter the name of the sponsor.")},
+            "country": {"required": _("Choose the country.")},
+            "city": {"required": _("Enter the city.")},
+            "contact_person": {"required": _("Enter the name of a contact person.")},
+            "email": {
+                "required": _("Enter an email address."),
+                "invalid": _("Enter an email address like name@example.org."),
+            },
+            "website": {"invalid": _("Enter the full address of the website, with https://.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sponsor_type"].error_messages["required"] = _("Choose the type of sponsor.")
+        self.fields["country"].widget.attrs["autocomplete"] = "country"
+
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers announce a field's error and help with the field itself.
+        for name in self.errors:
+            if name in self.fields:
+                field = self.fields[name]
+                described = [f"{self[name].auto_id}_error"]
+                if field.help_text:
+                    described.append(f"{self[name].auto_id}_helptext")
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+    def clean_proof(self):
+        upload = self.cleaned_data.get("proof")
+        if upload and hasattr(upload, "content_type"):
+            return check_pdf(upload)
+        return upload
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())

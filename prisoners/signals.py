@@ -1,0 +1,43 @@
+"""Keep the search index in line with the visibility rule.
+
+Wagtail's own signal handler adds a saved page to the index only if it is in
+`get_indexed_objects()`, but never removes a page that has just left it; and a
+change of visibility on one translation changes what every translation may
+show. So after any save of a profile, every translation of it is re-indexed
+or removed.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.search import index
+
+from .visibility import Visibility
+
+
+def sync_search_index(translation_key):
+    from .models import PrisonerPage
+
+    for page in PrisonerPage.objects.filter(
+        translation_key=translation_key
+    ).with_effective_visibility():
+        if page.effective_visibility >= Visibility.NAME_ONLY:
+            index.insert_or_update_object(page)
+        else:
+            index.remove_object(page)
+
+
+def profile_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        sync_search_index(instance.translation_key)
+
+
+def profile_deleted(sender, instance, **kwargs):
+    sync_search_index(instance.translation_key)
+
+
+def connect():
+    from .models import PrisonerPage
+
+    post_save.connect(profile_saved, sender=PrisonerPage, dispatch_uid="prisoners-search-sync")
+    post_delete.connect(
+        profile_deleted, sender=PrisonerPage, dispatch_uid="prisoners-search-delete"
+    )

@@ -1,0 +1,282 @@
+"""The one rule that decides what the public may see of a detained person.
+
+Families choose, and editors record, how much of a profile may be published:
+
+* ``FULL``: the whole profile.
+* ``NAME_ONLY``: the name and the facts of the detention (category, status,
+  capture, place of detention, trial); no photo, no biography, no personal
+  details (birth date, home town, occupation), no timeline, no sources.
+* ``COUNTED``: the person counts in the figures and nowhere else: the page
+  exists for editors, but its URL is a 404 for everyone else.
+
+Every way out of the site goes through this module: the index and its cards,
+the profile URL, site search (hidden profiles are not even in the search
+index), the sitemap, OpenGraph tags and share images, image renditions,
+CSV/JSON exports and, later, the partner API. Use it, never a field directly:
+
+    from prisoners.models import PrisonerPage
+    from prisoners.visibility import public_profile, visible_fields, exclude_hidden_profiles
+
+    PrisonerPage.objects.publicly_listed()     # every profile the public may see
+    exclude_hidden_profiles(Page.objects.live())  # any page queryset, e.g. site search
+    public_profile(page)                       # a PublicProfile, or None when hidden
+    visible_fields(page)                       # the field names the public may see
+
+Visibility and consent are synchronised fields, so every translation of a
+profile carries them; a translation that has not been synced yet could still
+carry an older, more open value. The *effective* visibility of a profile is
+therefore the most restrictive value found on any of its translations: making
+a profile more private takes effect in every language at once, making it more
+open waits until every translation agrees.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext_lazy as _
+
+
+class Visibility(models.IntegerChoices):
+    # Ordered from most private to most open: the rule takes the minimum.
+    COUNTED = 0, _("Counted but not shown")
+    NAME_ONLY = 1, _("Name only (no photo, no biography)")
+    FULL = 2, _("Full profile")
+
+
+class Consent(models.TextChoices):
+    NOT_ASKED = "not-asked", _("Not asked yet")
+    PENDING = "pending", _("Asked, no answer yet")
+    PUBLIC_RECORD = "public-record", _("Family not reached; the name is already public")
+    NAME_ONLY = "name-only", _("The family agrees to the name only")
+    GIVEN = "given", _("The family agrees to a full profile")
+    REFUSED = "refused", _("The family refuses publication")
+
+
+#: The most a consent status allows. Anything not listed allows counting only.
+CONSENT_ALLOWS = {
+    Consent.GIVEN: Visibility.FULL,
+    Consent.NAME_ONLY: Visibility.NAME_ONLY,
+    Consent.PUBLIC_RECORD: Visibility.NAME_ONLY,
+}
+
+
+def highest_visibility_allowed(consent):
+    return CONSENT_ALLOWS.get(consent, Visibility.COUNTED)
+
+
+#: What "name only" shows: who the person is and the facts of the detention.
+NAME_ONLY_FIELDS = frozenset(
+    {
+        "name",
+        "name_native",
+        "other_spellings",
+        "category",
+        "status",
+        "captured_on",
+        "capture_place",
+        "days_in_captivity",
+        "detention_place",
+        "acknowledged",
+        "icrc_registration",
+        "icrc_last_visit_on",
+        "charges",
+        "court",
+        "sentenced_on",
+        "sentence_years",
+        "expected_release_on",
+        "released_on",
+        "sponsors",
+    }
+)
+
+#: What a full profile adds: the person's face, story and personal details.
+FULL_FIELDS = NAME_ONLY_FIELDS | {
+    "photo",
+    "photo_credit",
+    "biography",
+    "born_on",
+    "age",
+    "age_at_capture",
+    "home_town",
+    "occupation",
+    "timeline",
+    "sources",
+    "search_description",
+    "share_image",
+}
+
+FIELDS_BY_VISIBILITY = {
+    Visibility.COUNTED: frozenset(),
+    Visibility.NAME_ONLY: NAME_ONLY_FIELDS,
+    Visibility.FULL: FULL_FIELDS,
+}
+
+
+def group_visibility():
+    """A SQL expression: the most restrictive visibility among a profile's translations.
+
+    Annotate a PrisonerPage queryset with it (``PrisonerPage.objects`` does this
+    in ``with_effective_visibility()``).
+    """
+    from .models import PrisonerPage
+
+    return Subquery(
+        PrisonerPage.objects.filter(translation_key=OuterRef("translation_key"))
+        .order_by("visibility")
+        .values("visibility")[:1]
+    )
+
+
+def effective_visibility(profile):
+    """The visibility that applies to `profile` (a PrisonerPage), as a Visibility."""
+    annotated = getattr(profile, "effective_visibility", None)
+    if annotated is not None:
+        return Visibility(annotated)
+    cached = getattr(profile, "_effective_visibility", None)
+    if cached is None:
+        from .models import PrisonerPage
+
+        levels = list(
+            PrisonerPage.objects.filter(translation_key=profile.translation_key)
+            .exclude(pk=profile.pk)
+            .values_list("visibility", flat=True)
+        )
+        cached = min([profile.visibility, *levels])
+        profile._effective_visibility = cached
+    return Visibility(cached)
+
+
+def is_publicly_visible(profile):
+    """Whether `profile` may have a public URL at all (name only or full)."""
+    return effective_visibility(profile) >= Visibility.NAME_ONLY
+
+
+def visible_fields(profile_or_level):
+    """The names of the fields the public may see, for a profile or a Visibility level."""
+    if isinstance(profile_or_level, int):
+        level = Visibility(profile_or_level)
+    else:
+        level = effective_visibility(profile_or_level)
+    return FIELDS_BY_VISIBILITY[level]
+
+
+def exclude_hidden_profiles(page_queryset):
+    """`page_queryset` (of any page type) without the profiles the public may not see.
+
+    For site search, feeds, "latest pages" lists and anything else that lists
+    pages of several types. Name-only profiles stay: their page is public.
+    """
+    from .models import PrisonerPage
+
+    hidden = (
+        PrisonerPage.objects.with_effective_visibility()
+        .filter(effective_visibility__lt=Visibility.NAME_ONLY)
+        .values("pk")
+    )
+    return page_queryset.exclude(pk__in=hidden)
+
+
+@dataclass
+class PublicProfile:
+    """What the public may see of one profile: every hidden field is None or empty.
+
+    Templates, exports and the API render this, never the page itself, so a
+    forgotten `if` in a template cannot leak a hidden photo or biography.
+    """
+
+    page: object
+    visibility: Visibility
+    id: str
+    name: str
+    url: str | None = None
+    language: str = ""
+    is_sample: bool = False
+    name_native: str = ""
+    other_spellings: list = field(default_factory=list)
+    category: str = ""
+    category_label: str = ""
+    status: str = ""
+    status_label: str = ""
+    captured_on: datetime.date | None = None
+    capture_place: str = ""
+    days_in_captivity: int | None = None
+    detention_place: str = ""
+    acknowledged: str = ""
+    acknowledged_label: str = ""
+    icrc_registration: str = ""
+    icrc_registration_label: str = ""
+    icrc_last_visit_on: datetime.date | None = None
+    charges: str = ""
+    court: str = ""
+    sentenced_on: datetime.date | None = None
+    sentence_years: int | None = None
+    expected_release_on: datetime.date | None = None
+    released_on: datetime.date | None = None
+    photo: object = None
+    photo_credit: str = ""
+    biography: object = None
+    born_on: datetime.date | None = None
+    age: int | None = None
+    age_at_capture: int | None = None
+    home_town: str = ""
+    occupation: str = ""
+    timeline: list = field(default_factory=list)
+    sources: list = field(default_factory=list)
+    search_description: str = ""
+    share_image: object = None
+    sponsor_count: int | None = None
+
+    @property
+    def is_full(self):
+        return self.visibility == Visibility.FULL
+
+    @property
+    def is_still_held(self):
+        from .models import STILL_HELD
+
+        return self.status in STILL_HELD
+
+
+def public_profile(profile, *, today=None, with_children=True, url=None, level=None):
+    """The PublicProfile of `profile` (a PrisonerPage), or None if the public may not see it.
+
+    `with_children=False` skips the timeline and sources (cards and exports
+    of many profiles, which should not query them one by one). `level` is for
+    editors' previews only: it shows a profile as it would be at that level.
+    """
+    level = effective_visibility(profile) if level is None else Visibility(level)
+    if level < Visibility.NAME_ONLY:
+        return None
+    allowed = FIELDS_BY_VISIBILITY[level]
+    shown = {}
+    for name in allowed:
+        if name in {"timeline", "sources", "sponsors", "name", "age", "days_in_captivity"}:
+            continue
+        shown[name] = getattr(profile, name)
+    if "other_spellings" in shown:
+        shown["other_spellings"] = profile.other_spelling_list
+    for name in ("category", "status", "acknowledged", "icrc_registration"):
+        if name in shown:
+            shown[f"{name}_label"] = getattr(profile, f"get_{name}_display")()
+    if "age" in allowed:
+        shown["age"] = profile.age(today=today)
+    if with_children and "timeline" in allowed:
+        shown["timeline"] = list(profile.timeline.all())
+    if with_children and "sources" in allowed:
+        shown["sources"] = list(profile.sources.all())
+    return PublicProfile(
+        page=profile,
+        visibility=level,
+        id=str(profile.translation_key),
+        name=profile.title,
+        url=url,
+        language=profile.locale.language_code if profile.locale_id else "",
+        is_sample=profile.is_sample,
+        days_in_captivity=profile.days_in_captivity(today=today),
+        sponsor_count=getattr(profile, "sponsor_count", None),
+        **shown,
+    )
