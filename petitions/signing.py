@@ -299,9 +299,14 @@ def _resend_if_unconfirmed(petition, email_normalized, *, notify):
         invalidated_at__isnull=True,
         erased_at__isnull=True,
         confirmation_sent_at__lt=threshold,
-    ).values_list("pk", flat=True)
-    for pk in pending:
-        transaction.on_commit(lambda pk=pk: send_confirmation(pk))
+    )
+    for pk in pending.values_list("pk", flat=True):
+        # Claim the resend first, so simultaneous attempts send one email, not several.
+        claimed = Signature.objects.filter(pk=pk, confirmation_sent_at__lt=threshold).update(
+            confirmation_sent_at=timezone.now()
+        )
+        if claimed:
+            transaction.on_commit(lambda pk=pk: send_confirmation(pk))
 
 
 # --- confirmation ----------------------------------------------------------------

@@ -1,0 +1,85 @@
+"""Petitions, signatures and form data for the petition tests."""
+
+import itertools
+import time
+
+from petitions.models import PetitionDecisionMaker, PetitionPage
+from petitions.signing import sign
+from petitions.tokens import make_form_token
+from tests.factories import publish_translation_of
+
+_numbers = itertools.count(1)
+
+
+def make_petition(home, *, title="Free the prisoners", decision_makers=2, **fields):
+    """A published English petition under `home`, with `decision_makers` people."""
+    number = next(_numbers)
+    page = PetitionPage(
+        title=title,
+        slug=fields.pop("slug", f"petition-{number}"),
+        lead="Bring them home.",
+        demands=[("demand", "Release every prisoner."), ("demand", "Let observers visit.")],
+        body=[
+            ("paragraph", "<p>They are held after the ceasefire [1].</p>"),
+            ("references", {"heading": "References", "references": [{"text": "Statement"}]}),
+        ],
+        organiser_name="Campaign group",
+        **fields,
+    )
+    page.decision_makers = [
+        PetitionDecisionMaker(name=f"Decision maker {n}", role="Minister", organisation="State")
+        for n in range(1, decision_makers + 1)
+    ]
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate(page, language_code, **fields):
+    """A published translation of a petition page, made the way Wagtail copies for translators."""
+    return publish_translation_of(page, language_code, **fields)
+
+
+def signer(n=None, **overrides):
+    n = n if n is not None else next(_numbers)
+    data = {
+        "first_name": f"Anna{chr(65 + n % 26)}",
+        "last_name": f"Surname-{n}-Private",
+        "email": f"signer-{n}-{time.time_ns()}@example.org",
+        "country": "FR",
+        "contact_consent": False,
+        "named_consent": False,
+    }
+    data.update(overrides)
+    return data
+
+
+def add_signatures(petition, count, *, confirmed=True, country="FR", language="en"):
+    """`count` signatures through the signing service, as imports (no limits, no email)."""
+    from petitions.models import Source
+
+    results = [
+        sign(
+            petition,
+            signer(country=country),
+            source=Source.IMPORT,
+            language=language,
+            confirmed=confirmed,
+            notify=False,
+        )
+        for _ in range(count)
+    ]
+    return [result.signature for result in results]
+
+
+def form_post(page, data=None, *, age=10, **overrides):
+    """POST data for the public form, with a token issued `age` seconds ago."""
+    values = dict(data or signer())
+    values.update(overrides)
+    values.setdefault("token", make_form_token(page.petition, now=time.time() - age))
+    values.setdefault("website", "")
+    for name in ("contact_consent", "named_consent"):
+        if not values.get(name):
+            values.pop(name, None)
+    return values
