@@ -175,7 +175,7 @@ class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tag = self.selected_tag(request)
-        items = self.news_items()
+        all_items = items = self.news_items()
         if tag is not None:
             items = items.filter(tags__slug=tag.slug).distinct()
         paginator = Paginator(self.listing(items), self.per_page)
@@ -188,7 +188,7 @@ class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
             query["page"] = news_page.number
         context.update(
             tag=tag,
-            tags=self.tags_in_use(),
+            tags=self.tags_in_use(all_items),
             canonical_query=urlencode(query),
             tag_query=urlencode({"tag": tag.slug}) if tag else "",
             rss_url=self.feed_url("rss", request),
@@ -199,11 +199,10 @@ class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
         )
         return context
 
-    def tags_in_use(self):
+    def tags_in_use(self, news_items=None):
         """The tags of this index's live news, in this index's language, by name."""
-        used = list(
-            NewsTag.objects.filter(news_pages__in=self.news_items().values("pk")).distinct()
-        )
+        news_items = self.news_items() if news_items is None else news_items
+        used = list(NewsTag.objects.filter(news_pages__in=news_items.values("pk")).distinct())
         keys = {tag.translation_key for tag in used}
         local = {
             tag.translation_key: tag
@@ -337,8 +336,39 @@ class NewsPage(ShareablePageMixin, Page):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
 
+    def save(self, *args, **kwargs):
+        self.synchronise_tags()
+        return super().save(*args, **kwargs)
+
     def get_share_image(self):
         return self.share_image or self.image
+
+    def synchronise_tags(self):
+        """A translation carries exactly its source's tags.
+
+        wagtail-localize copies a synchronised many-to-many field only when the
+        source has values (fields.copy_synchronised_fields), so removing the
+        last tag from the source would leave it on every translation. Tags are
+        not offered to translators, so a translation's tags are always its
+        source's.
+        """
+        if not self.pk:
+            return
+        from wagtail_localize.models import TranslationSource
+
+        source = (
+            TranslationSource.objects.filter(object_id=self.translation_key)
+            .exclude(locale_id=self.locale_id)
+            .only("locale_id")
+            .first()
+        )
+        if source is None:
+            return
+        original = NewsPage.objects.filter(
+            translation_key=self.translation_key, locale_id=source.locale_id
+        ).first()
+        if original is not None:
+            self.tags = list(original.tags.all())
 
     @property
     def published_at(self):

@@ -1,0 +1,76 @@
+"""Fixtures for the home app: a news index in three languages and ways to fill it."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import publish_translation_of
+
+from .factories import NewsIndexPageFactory, NewsPageFactory, NewsTagFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Wagtail caches renditions by image id, and SQLite reuses ids after a rollback.
+
+    Only per-process memory caches are cleared: a shared Redis also holds other
+    workers' rate-limit counters (and PostgreSQL never reuses ids).
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+@pytest.fixture
+def news_indexes(home_pages):
+    """The English news index with published French and Armenian translations."""
+    index = NewsIndexPageFactory(parent=home_pages["en"])
+    return {
+        "en": index,
+        "fr": publish_translation_of(index, "fr", title="Actualités"),
+        "hy": publish_translation_of(index, "hy", title="Նորություններ"),
+    }
+
+
+@pytest.fixture
+def make_news(news_indexes):
+    """make_news(**fields) → a published English news item under the English index."""
+
+    def make(**fields):
+        tags = fields.pop("tags", [])
+        item = NewsPageFactory(parent=news_indexes["en"], **fields)
+        if tags:
+            item.tags.set(tags)
+            item.save_revision().publish()
+        return item
+
+    return make
+
+
+@pytest.fixture
+def translate_news():
+    """translate_news(item, "fr", **fields) → the item's published translation."""
+
+    def translate(item, language_code, **fields):
+        return publish_translation_of(item, language_code, **fields)
+
+    return translate
+
+
+@pytest.fixture
+def pace_tag(db):
+    """A tag with its French and Armenian translations (same slug, translated name)."""
+    from wagtail.models import Locale
+
+    tag = NewsTagFactory(name="Council of Europe", slug="council-of-europe")
+    for code, name in (("fr", "Conseil de l'Europe"), ("hy", "Եվրոպայի խորհուրդ")):
+        translated = tag.copy_for_translation(Locale.objects.get(language_code=code))
+        translated.name = name
+        translated.save()
+    return tag
