@@ -64,6 +64,14 @@ class SponsorshipForm(forms.ModelForm):
         help_text=_("For example a council resolution. A PDF file of 5 MB at most."),
         widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
+    website = forms.URLField(
+        label=_("Website (optional)"),
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        error_messages={"invalid": _("Enter the full address of the website, with https://.")},
+        widget=forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
+    )
     consent_to_list = forms.BooleanField(
         label=_("List our name, city and statement on the campaign site once approved"),
         required=False,

@@ -648,6 +648,21 @@ class PrisonerPage(ShareablePageMixin, Page):
             self.search_description = context["profile_summary"]
         return context
 
+    # --- Cards of other apps (home.cards: news, search results, home page) -------
+
+    @property
+    def card_image_fields(self):
+        """Only a full profile lends its picture to cards elsewhere on the site."""
+        return ("share_image", "photo") if "photo" in visible_fields(self) else ()
+
+    def card_summary(self):
+        """Public facts, never the editor's description (it may say more than allowed)."""
+        from .views import public_summary
+        from .visibility import public_profile
+
+        profile = public_profile(self, with_children=False)
+        return public_summary(profile) if profile else ""
+
     @classmethod
     def publicly_listed_pages(cls):
         """The profiles the public may see (used by home.cards for search, sitemap, cards)."""

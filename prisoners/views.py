@@ -43,6 +43,19 @@ def sponsor_url(page):
     return reverse("prisoners_sponsor", kwargs={"key": page.translation_key})
 
 
+def public_summary(profile):
+    """One line of public facts about a PublicProfile, for descriptions and cards."""
+    days = days_phrase(profile.status, profile.days_in_captivity)
+    summary = _("%(name)s: %(category)s, %(status)s.") % {
+        "name": profile.name,
+        "category": profile.category_label,
+        "status": profile.status_label.lower(),
+    }
+    if days:
+        summary = f"{summary} {capfirst(days)}."
+    return summary
+
+
 def index_context(index, request):
     """Cards, filters, figures and the group's sponsors: a fixed number of queries."""
     form = ProfileFilterForm(request.GET or None)
@@ -105,17 +118,9 @@ def profile_context(page, request):
     sponsors = list(Sponsorship.objects.approved().for_prisoner(page))
     profile.sponsor_count = len(sponsors)
     profile.needs_sponsor = needs_sponsor(profile)
-    days = days_phrase(profile.status, profile.days_in_captivity)
-    summary = _("%(name)s: %(category)s, %(status)s.") % {
-        "name": profile.name,
-        "category": profile.category_label,
-        "status": profile.status_label.lower(),
-    }
-    if days:
-        summary = f"{summary} {capfirst(days)}."
     return {
         "profile": profile,
-        "profile_summary": summary,
+        "profile_summary": public_summary(profile),
         "preview_hidden": preview_hidden,
         "sponsors": [sponsor for sponsor in sponsors if sponsor.consent_to_list],
         "sponsor_url": sponsor_url(page),
