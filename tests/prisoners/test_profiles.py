@@ -23,9 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_editor_creates_and_publishes_a_complete_profile(admin_client, prisoner_index, photo):
-    url = reverse(
-        "wagtailadmin_pages:add", args=["prisoners", "prisonerpage", prisoner_index.pk]
-    )
+    url = reverse("wagtailadmin_pages:add", args=["prisoners", "prisonerpage", prisoner_index.pk])
     assert admin_client.get(url).status_code == 200
     data = nested_form_data(
         {
@@ -93,9 +91,7 @@ def test_editor_creates_and_publishes_a_complete_profile(admin_client, prisoner_
         assert expected in text
 
 
-def test_the_admin_refuses_a_full_profile_without_the_familys_consent(
-    admin_client, make_prisoner
-):
+def test_the_admin_refuses_a_full_profile_without_the_familys_consent(admin_client, make_prisoner):
     page = make_prisoner(consent=Consent.NAME_ONLY, visibility=Visibility.NAME_ONLY)
     page.visibility = Visibility.FULL
     with pytest.raises(Exception, match="consent"):
@@ -221,7 +217,7 @@ def test_an_untranslated_profile_appears_in_the_default_language(client, make_pr
     assert card.h3.a["href"] == "/en/prisoners/only-english/"
 
 
-# --- Index: filters, search, figures, chart ----------------------------------------------------------
+# --- Index: filters, search, figures, chart ---------------------------------------------
 
 
 @pytest.fixture
