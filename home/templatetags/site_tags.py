@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -47,6 +48,19 @@ def language_links(context):
         target = translations.get(code) or homes.get(code)
         if target is None:
             continue
+        same_view = _same_view_in(request, code) if page is None else None
+        if same_view is not None:
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": same_view,
+                    "full_url": request.build_absolute_uri(same_view),
+                    "is_current": code == current,
+                    "is_translation": False,
+                }
+            )
+            continue
         links.append(
             {
                 "code": code,
@@ -58,6 +72,22 @@ def language_links(context):
             }
         )
     return links
+
+
+def _same_view_in(request, language_code):
+    """For views that are not pages (search, confirmations): the same URL in another language.
+
+    Keeps the query string, so switching language on a search repeats it.
+    None for Wagtail's page view (a missing page falls back to the home page).
+    """
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.url_name or match.url_name == "wagtail_serve":
+        return None
+    path = request.get_full_path()
+    translated = translate_url(path, language_code)
+    if translated == path and language_code != translation.get_language():
+        return None
+    return translated
 
 
 @register.simple_tag(takes_context=True)

@@ -111,3 +111,16 @@ def test_header_search_form_targets_the_current_language(client, home_pages):
     assert form["method"] == "get"
     label = form.find("label", attrs={"for": "site-search-q"})
     assert label.get_text(strip=True) == "Որոնում կայքում"
+
+
+def test_language_switcher_repeats_the_search_in_another_language(client, home_pages):
+    document = soup(client.get("/fr/search/", {"q": "libération"}))
+    links = {a["hreflang"]: a["href"] for a in document.select(".language-switcher a")}
+
+    assert links == {
+        "en": "/en/search/?q=lib%C3%A9ration",
+        "fr": "/fr/search/?q=lib%C3%A9ration",
+        "hy": "/hy/search/?q=lib%C3%A9ration",
+    }
+    # Search pages are not announced as translations of each other.
+    assert document.select('link[rel="alternate"][hreflang]') == []
