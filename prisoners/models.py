@@ -321,7 +321,11 @@ class PrisonerIndexPage(ShareablePageMixin, Page):
     # --- Profiles ---------------------------------------------------------
 
     def all_language_versions(self):
-        return list(self.get_translations(inclusive=True).only("pk", "path", "depth"))
+        if not hasattr(self, "_language_versions"):
+            self._language_versions = list(
+                self.get_translations(inclusive=True).only("pk", "path", "depth")
+            )
+        return self._language_versions
 
     def profiles_in_every_language(self):
         """Live profiles under this index or any of its translations (not yet de-duplicated)."""

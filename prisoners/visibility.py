@@ -244,8 +244,8 @@ class PublicProfile:
 def public_profile(profile, *, today=None, with_children=True, url=None, level=None):
     """The PublicProfile of `profile` (a PrisonerPage), or None if the public may not see it.
 
-    `with_children=False` skips the timeline and sources (cards and exports
-    of many profiles, which should not query them one by one). `level` is for
+    `with_children=False` skips the biography, timeline and sources (cards and
+    exports of many profiles: deferred or related, they would cost a query each). `level` is for
     editors' previews only: it shows a profile as it would be at that level.
     """
     level = effective_visibility(profile) if level is None else Visibility(level)
@@ -255,6 +255,8 @@ def public_profile(profile, *, today=None, with_children=True, url=None, level=N
     shown = {}
     for name in allowed:
         if name in {"timeline", "sources", "sponsors", "name", "age", "days_in_captivity"}:
+            continue
+        if name == "biography" and not with_children:
             continue
         shown[name] = getattr(profile, name)
     if "other_spellings" in shown:

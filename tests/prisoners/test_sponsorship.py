@@ -1,0 +1,381 @@
+"""Sponsors apply, editors decide, applicants hear back in their language."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core import mail, signing
+from django.test import Client
+from django.urls import reverse
+
+from prisoners import spam
+from prisoners.models import Sponsorship
+from prisoners.visibility import Consent, Visibility
+
+from .conftest import soup
+from .factories import SponsorshipFactory, pdf_upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def aram(make_prisoner, translate):
+    page = make_prisoner(title="Aram Example", slug="aram")
+    translate(page, "fr", title="Aram Exemple")
+    translate(page, "hy", title="Արամ Օրինակ")
+    return page
+
+
+def sponsor_url(page, language="en"):
+    return f"/{language}" + reverse("prisoners_sponsor", kwargs={"key": page.translation_key})[3:]
+
+
+def application(**overrides):
+    data = {
+        "sponsor_type": "municipality",
+        "name": "City of Exampleville",
+        "country": "FR",
+        "city": "Exampleville",
+        "contact_person": "Claire Martin",
+        "email": "mairie@example.org",
+        "website": "https://exampleville.example.org",
+        "statement": "Exampleville stands with Aram.",
+        "consent_to_list": "on",
+        spam.TOKEN_FIELD: spam.issue_token("sponsor"),
+        spam.HONEYPOT_FIELD: "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def form_values(document):
+    """The values a browser would send for the admin's edit form."""
+    form = document.find("form", id="w-editor-form")
+    values = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "file"):
+            continue
+        if field.name == "select":
+            chosen = field.find("option", selected=True)
+            values[name] = chosen["value"] if chosen else ""
+        elif field.name == "textarea":
+            values[name] = field.get_text().removeprefix("\n")
+        elif field.get("type") == "checkbox":
+            if field.has_attr("checked"):
+                values[name] = field.get("value", "on")
+        elif field.get("type") == "radio":
+            if field.has_attr("checked"):
+                values[name] = field["value"]
+        else:
+            values[name] = field.get("value", "")
+    return values
+
+
+@pytest.fixture
+def decide(admin_client, django_capture_on_commit_callbacks):
+    """decide(sponsorship, status=…, …): an editor saves the admin form; emails go on commit."""
+
+    def run(sponsorship, **changes):
+        url = reverse("sponsorships:edit", args=[sponsorship.pk])
+        data = form_values(soup(admin_client.get(url)))
+        data.update(changes)
+        with django_capture_on_commit_callbacks(execute=True):
+            return admin_client.post(url, data)
+
+    return run
+
+
+@pytest.fixture
+def visitor():
+    """A browser that is not logged in (the `client` fixture is the editor's once logged in)."""
+    return Client()
+
+
+# --- Applying ------------------------------------------------------------------------
+
+
+def test_the_form_is_in_the_visitors_language_without_csrf_cookie(client, aram):
+    response = client.get(sponsor_url(aram, "fr"))
+    assert response.status_code == 200
+    assert "csrftoken" not in response.cookies
+    document = soup(response)
+    assert document.h1.get_text(strip=True) == "Parrainer Aram Exemple"
+    assert document.find("legend").get_text(strip=True) == "Vous êtes"
+    assert document.find("input", attrs={"name": spam.TOKEN_FIELD})["value"]
+    assert document.find("input", attrs={"name": spam.HONEYPOT_FIELD})["tabindex"] == "-1"
+    assert document.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_a_municipality_applies_with_a_proof_document(client, aram, forms_open):
+    response = client.post(sponsor_url(aram, "fr"), application(proof=pdf_upload()), follow=True)
+
+    assert response.redirect_chain[-1][0].endswith("/thanks/")
+    assert "Votre demande de parrainage de Aram Exemple a bien été reçue." in (
+        soup(response).main.get_text(" ", strip=True)
+    )
+    sponsorship = Sponsorship.objects.get()
+    assert sponsorship.status == Sponsorship.Status.PENDING
+    assert sponsorship.prisoner_key == aram.translation_key
+    assert sponsorship.campaign_key == aram.get_parent().translation_key
+    assert sponsorship.language == "fr"
+    assert sponsorship.consent_to_list
+    # The proof is kept outside MEDIA_ROOT, under a random name.
+    stored = Path(sponsorship.proof.path)
+    assert stored.read_bytes().startswith(b"%PDF-")
+    assert Path(settings.MEDIA_ROOT) not in stored.parents
+    assert "resolution" not in stored.name
+    assert mail.outbox == []  # nothing is sent before a decision
+
+
+def test_errors_are_localized_and_what_was_typed_is_kept(client, aram, forms_open):
+    response = client.post(
+        sponsor_url(aram, "fr"),
+        application(city="", email="not-an-email", sponsor_type=None, proof=pdf_upload()),
+    )
+    assert response.status_code == 200
+    assert not Sponsorship.objects.exists()
+    document = soup(response)
+    summary = document.select_one(".error-summary")
+    assert summary["role"] == "alert"
+    text = summary.get_text(" ", strip=True)
+    assert "Saisissez la ville." in text
+    assert "Saisissez une adresse e-mail comme nom@example.org." in text
+    assert "Choisissez le type de parrain." in text
+    # The file input is the one thing a browser cannot refill: say so.
+    assert "choisissez-le à nouveau" in text
+    assert document.find("input", attrs={"name": "name"})["value"] == "City of Exampleville"
+    assert document.find("input", attrs={"name": "email"})["value"] == "not-an-email"
+    assert document.find("textarea", attrs={"name": "statement"}).get_text().strip() == (
+        "Exampleville stands with Aram."
+    )
+    email_input = document.find("input", attrs={"name": "email"})
+    assert email_input["aria-invalid"] == "true"
+    assert "id_email_error" in email_input["aria-describedby"]
+    assert document.find(id="id_email_error") is not None
+    # Summary links lead to the fields.
+    links = [a["href"] for a in summary.find_all("a")]
+    assert "#id_city" in links and "#sponsor-type" in links
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (lambda: pdf_upload(body=b"GIF89a not a pdf"), "The proof document must be a PDF file."),
+        (lambda: pdf_upload(name="resolution.exe"), "The proof document must be a PDF file."),
+        (
+            lambda: pdf_upload(content_type="text/html"),
+            "The proof document must be a PDF file.",
+        ),
+        (lambda: pdf_upload(size=5 * 1024 * 1024 + 1), "The file is too large (5.0\xa0MB)."),
+    ],
+    ids=["not-pdf-bytes", "not-pdf-name", "not-pdf-type", "too-large"],
+)
+def test_the_proof_must_be_a_small_pdf(client, aram, forms_open, upload, message):
+    response = client.post(sponsor_url(aram), application(proof=upload()))
+    assert response.status_code == 200
+    assert message in soup(response).select_one(".error-summary").get_text(" ", strip=True)
+    assert not Sponsorship.objects.exists()
+
+
+def test_the_honeypot_pretends_success_and_keeps_nothing(client, aram, forms_open):
+    response = client.post(sponsor_url(aram), application(**{spam.HONEYPOT_FIELD: "spam"}))
+    assert response.status_code == 302 and response["Location"].endswith("/thanks/")
+    assert not Sponsorship.objects.exists()
+
+
+def test_a_form_sent_too_fast_is_shown_again_with_its_values(client, aram):
+    assert spam.MIN_SECONDS > 0
+    response = client.post(sponsor_url(aram), application())
+    assert response.status_code == 200
+    document = soup(response)
+    assert "Please check your answers, then send the form again." in document.get_text()
+    assert document.find("input", attrs={"name": "name"})["value"] == "City of Exampleville"
+    assert not Sponsorship.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["", "forged", signing.TimestampSigner(salt="other").sign_object({"form": "sponsor"})],
+    ids=["missing", "forged", "other-salt"],
+)
+def test_a_missing_or_forged_token_is_refused(client, aram, forms_open, token):
+    response = client.post(sponsor_url(aram), application(**{spam.TOKEN_FIELD: token}))
+    assert response.status_code == 200
+    assert "This form was open for a long time" in soup(response).get_text()
+    assert not Sponsorship.objects.exists()
+
+
+def test_an_email_address_can_apply_only_a_few_times_a_day(client, aram, forms_open):
+    for _ in range(5):
+        assert client.post(sponsor_url(aram), application()).status_code == 302
+    response = client.post(sponsor_url(aram), application())
+    assert response.status_code == 429
+    assert "Too many applications" in soup(response).get_text()
+    assert Sponsorship.objects.count() == 5
+
+
+def test_sponsoring_the_whole_group(client, prisoner_indexes, forms_open):
+    index = prisoner_indexes["en"]
+    document = soup(client.get("/en/prisoners/"))
+    link = document.select_one(".group-sponsorship a.button")["href"]
+    assert link == sponsor_url(index)
+    response = client.post(link, application(name="Sample NGO", sponsor_type="ngo"))
+    assert response.status_code == 302
+    sponsorship = Sponsorship.objects.get()
+    assert sponsorship.prisoner_key is None and sponsorship.is_for_group
+    assert sponsorship.campaign_key == index.translation_key
+
+
+# --- Deciding -------------------------------------------------------------------------
+
+
+def test_an_editor_approves_and_the_applicant_is_emailed_in_their_language(
+    visitor, admin_client, aram, forms_open, decide
+):
+    client = visitor
+    client.post(sponsor_url(aram, "fr"), application())
+    sponsorship = Sponsorship.objects.get()
+
+    listing = soup(admin_client.get(reverse("sponsorships:index")))
+    assert "City of Exampleville" in listing.get_text()
+
+    response = decide(sponsorship, status="approved")
+    assert response.status_code == 302
+
+    sponsorship.refresh_from_db()
+    assert sponsorship.status == "approved"
+    assert sponsorship.decided_by.username == "editor"
+    assert sponsorship.decided_at is not None
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["mairie@example.org"]
+    assert message.subject == "Votre parrainage de Aram Exemple est approuvé"
+    assert "Bonjour Claire Martin," in message.body
+    assert "http://localhost/fr/prisoners/aram/" in message.body
+
+    # The sponsor appears on the profile in every language, with the statement.
+    for language in ("en", "fr", "hy"):
+        profile = soup(client.get(f"/{language}/prisoners/aram/"))
+        sponsor = profile.select_one(".sponsor")
+        assert sponsor.select_one(".sponsor__name").get_text(strip=True) == "City of Exampleville"
+        assert "Exampleville stands with Aram." in sponsor.get_text()
+    # And it counts once on the cards of every language.
+    card = soup(client.get("/fr/prisoners/")).select_one(".profile-card")
+    assert "1 parrain" in card.get_text(" ", strip=True)
+    assert card.select_one(".needs-sponsor") is None
+
+    # Saving again without a new decision sends nothing more.
+    decide(sponsorship, city="Exampleville-sur-Mer")
+    assert len(mail.outbox) == 1
+
+
+def test_rejecting_needs_a_reason_which_is_sent(visitor, aram, forms_open, decide):
+    client = visitor
+    with_language = {"HTTP_ACCEPT_LANGUAGE": "hy"}
+    client.post(sponsor_url(aram, "hy"), application(), **with_language)
+    sponsorship = Sponsorship.objects.get()
+    assert sponsorship.language == "hy"
+
+    response = decide(sponsorship, status="rejected", rejection_reason="")
+    assert response.status_code == 200
+    assert "Give the reason: it is sent to the applicant." in response.content.decode()
+    assert mail.outbox == []
+
+    decide(
+        sponsorship,
+        status="rejected",
+        rejection_reason="We could not confirm the council's resolution.",
+    )
+    sponsorship.refresh_from_db()
+    assert sponsorship.status == "rejected"
+    message = mail.outbox[0]
+    assert message.subject == "Ձեր հովանավորության դիմումը չի ընդունվել"
+    assert "We could not confirm the council's resolution." in message.body
+    assert "Պատճառը՝" in message.body
+    assert soup(client.get("/en/prisoners/aram/")).select(".sponsor") == []
+
+
+def test_an_unlisted_sponsor_is_counted_but_not_named(client, make_prisoner):
+    page = make_prisoner(title="Quiet Support", slug="quiet")
+    SponsorshipFactory(
+        campaign_key=page.get_parent().translation_key,
+        prisoner_key=page.translation_key,
+        consent_to_list=False,
+        name="Secret Council",
+    )
+    html = client.get("/en/prisoners/quiet/").content.decode()
+    assert "Secret Council" not in html
+    assert "The sponsors of this person prefer not to be named." in html
+    assert "1 sponsor" in html
+
+
+def test_group_sponsors_appear_on_the_wall(client, prisoner_indexes):
+    index = prisoner_indexes["en"]
+    SponsorshipFactory(campaign_key=index.translation_key, prisoner_key=None, name="Group Friend")
+    SponsorshipFactory(
+        campaign_key=index.translation_key, prisoner_key=None, name="Waiting NGO", status="pending"
+    )
+    wall = soup(client.get("/fr/prisoners/")).select_one(".group-sponsorship")
+    text = wall.get_text(" ", strip=True)
+    assert "Group Friend" in text and "Waiting NGO" not in text
+    assert "1 parrain soutient le groupe entier." in text
+
+
+def test_editors_can_enter_a_sponsorship_received_by_post(
+    admin_client, aram, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("sponsorships:add"),
+            {
+                "status": "approved",
+                "rejection_reason": "",
+                "prisoner": aram.pk,
+                "sponsor_type": "region",
+                "name": "Example Region",
+                "country": "FR",
+                "city": "Exampleton",
+                "website": "",
+                "statement": "",
+                "consent_to_list": "on",
+                "contact_person": "Paul",
+                "email": "region@example.org",
+                "language": "fr",
+            },
+        )
+    assert response.status_code == 302, soup(response).select(".error-message")
+    sponsorship = Sponsorship.objects.get()
+    assert sponsorship.prisoner_key == aram.translation_key
+    assert mail.outbox[0].subject == "Votre parrainage de Aram Exemple est approuvé"
+
+
+# --- The private proof document ---------------------------------------------------------------
+
+
+def test_only_editors_download_the_proof(visitor, admin_client, aram, forms_open):
+    client = visitor
+    client.post(sponsor_url(aram), application(proof=pdf_upload()))
+    sponsorship = Sponsorship.objects.get()
+    url = reverse("prisoners_sponsorship_proof", args=[sponsorship.pk])
+
+    edit_page = admin_client.get(reverse("sponsorships:edit", args=[sponsorship.pk]))
+    assert url in edit_page.content.decode()
+
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
+    with pytest.raises(ValueError):
+        sponsorship.proof.url  # noqa: B018 - a private file has no public URL
+
+
+def test_a_name_only_person_can_be_sponsored(client, make_prisoner, forms_open):
+    page = make_prisoner(
+        title="Named Only", slug="named", consent=Consent.NAME_ONLY, visibility=Visibility.NAME_ONLY
+    )
+    assert client.post(sponsor_url(page), application()).status_code == 302
