@@ -364,7 +364,9 @@ def send_confirmation(signature_pk, *, reminder=False):
         text = render_to_string("petitions/email/confirm.txt", context)
         html = render_to_string("petitions/email/confirm.html", context)
     message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=text, to=[signature.email]
+        subject=" ".join(line.strip() for line in subject.splitlines()),
+        body=text,
+        to=[signature.email],
     )
     message.attach_alternative(html, "text/html")
     try:

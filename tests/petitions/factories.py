@@ -41,11 +41,21 @@ def translate(page, language_code, **fields):
     return publish_translation_of(page, language_code, **fields)
 
 
+def letters(n):
+    """A number written in letters (names may not hold digits): 0 → "a", 27 → "bb"."""
+    text = ""
+    while True:
+        n, digit = divmod(n, 26)
+        text = chr(97 + digit) + text
+        if not n:
+            return text
+
+
 def signer(n=None, **overrides):
     n = n if n is not None else next(_numbers)
     data = {
-        "first_name": f"Anna{chr(65 + n % 26)}",
-        "last_name": f"Surname-{n}-Private",
+        "first_name": f"Anna{letters(n).capitalize()}",
+        "last_name": f"Privatesurname-{letters(n)}",
         "email": f"signer-{n}-{time.time_ns()}@example.org",
         "country": "FR",
         "contact_consent": False,
@@ -70,6 +80,7 @@ def add_signatures(petition, count, *, confirmed=True, country="FR", language="e
         )
         for _ in range(count)
     ]
+    assert all(result.signature for result in results), [r.errors for r in results]
     return [result.signature for result in results]
 
 
