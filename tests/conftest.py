@@ -92,3 +92,18 @@ def admin_client(client, admin_user):
 def media_root(settings, tmp_path_factory):
     """Uploaded images and documents go to a throwaway folder, never var/media."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache.
+
+    Wagtail caches image renditions and rate limits count in the cache; with
+    database rollbacks ids are reused, so a rendition cached by one test would
+    otherwise answer for a different image in the next.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
