@@ -1,5 +1,8 @@
 """The test suite: fast hashing, mail kept in memory, no manifest for static files."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
 from .base import CACHES, REDIS_URL
 
@@ -10,8 +13,13 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if REDIS_URL:
-    # Tests that share one Redis must not see each other's rate-limit counters.
-    CACHES["default"]["KEY_PREFIX"] = f"test-{__import__('os').getpid()}"
+    # Each pytest-xdist worker gets its own Redis database, counting down from
+    # the one in REDIS_URL: tests clear the cache, and must not clear another
+    # worker's rate-limit counters halfway through its test.
+    _url = urlsplit(REDIS_URL)
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    _database = int(_url.path.strip("/") or 0) - _worker
+    CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{max(_database, 0)}"))
 # Serve static files straight from the apps' folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
