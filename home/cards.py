@@ -104,6 +104,38 @@ class Card:
     kind: str
 
 
+def public_specific_pages(page_ids):
+    """{pk: specific page} for the pages among `page_ids` that a visitor may see.
+
+    Each page type is fetched through its own public queryset
+    (`publicly_listed_pages()` when the type has a visibility rule), so rules
+    apply and their annotations (a profile's effective visibility) come along:
+    one query per page type, whatever the number of pages.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    page_ids = list(page_ids)
+    if not page_ids:
+        return {}
+    by_type = {}
+    for pk, content_type_id in Page.objects.filter(pk__in=page_ids).values_list(
+        "pk", "content_type_id"
+    ):
+        by_type.setdefault(content_type_id, []).append(pk)
+    found = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        listed = getattr(model, "publicly_listed_pages", None)
+        queryset = listed() if listed is not None else model.objects.live().public()
+        queryset = queryset.filter(pk__in=pks).select_related("locale")
+        if hasattr(queryset, "defer_streamfields"):
+            queryset = queryset.defer_streamfields()
+        found.update((page.pk, page) for page in queryset)
+    return found
+
+
 def localized_pages(pages, locale):
     """Each page of `pages` in `locale` when translated, else as it is; public ones only.
 
@@ -113,17 +145,12 @@ def localized_pages(pages, locale):
     keys = [page.translation_key for page in pages]
     if not keys:
         return []
-    candidates = (
-        public_pages(
-            Page.objects.filter(translation_key__in=keys).filter(
-                Q(locale=locale) | Q(pk__in=[page.pk for page in pages])
-            )
-        )
-        .defer_streamfields()
-        .specific()
+    candidates = Page.objects.filter(translation_key__in=keys).filter(
+        Q(locale=locale) | Q(pk__in=[page.pk for page in pages])
     )
+    visible = public_specific_pages(candidates.values_list("pk", flat=True))
     by_key = {}
-    for candidate in candidates:
+    for candidate in visible.values():
         current = by_key.get(candidate.translation_key)
         if current is None or candidate.locale_id == locale.pk:
             by_key[candidate.translation_key] = candidate

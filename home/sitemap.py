@@ -15,7 +15,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from home.cards import public_pages
+from home.cards import public_pages, public_specific_pages
 
 
 class MultilingualSitemap(Sitemap):
@@ -28,13 +28,14 @@ class MultilingualSitemap(Sitemap):
         for root in self.language_roots():
             trees |= Q(path__startswith=root.path)
         if not trees:
-            return Page.objects.none()
-        return (
-            public_pages(Page.objects.filter(trees))
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
+            return []
+        ordered_ids = list(
+            public_pages(Page.objects.filter(trees)).order_by("path").values_list("pk", flat=True)
         )
+        # Specific pages through each type's public queryset: visibility rules
+        # apply again, with what they need annotated (one query per page type).
+        pages = public_specific_pages(ordered_ids)
+        return [pages[pk] for pk in ordered_ids if pk in pages]
 
     def _urls(self, page, protocol, domain):
         languages = dict(Locale.objects.values_list("pk", "language_code"))

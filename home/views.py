@@ -17,7 +17,7 @@ from home.cards import (
     hidden_page_ids,
     images_with_renditions,
     installed_models,
-    public_pages,
+    public_specific_pages,
 )
 
 
@@ -125,13 +125,8 @@ def search_results(pages, request):
     """The specific pages behind `pages`, in order, with their card pictures and summaries."""
     if not pages:
         return []
-    specific = {
-        page.pk: page
-        # Checked again: a result must never be a page the public may not see.
-        for page in public_pages(Page.objects.filter(pk__in=[page.pk for page in pages]))
-        .defer_streamfields()
-        .specific()
-    }
+    # Checked again: a result must never be a page the public may not see.
+    specific = public_specific_pages(page.pk for page in pages)
     ordered = [specific[page.pk] for page in pages if page.pk in specific]
     images = images_with_renditions(card_image_id(page) for page in ordered)
     return [
