@@ -749,6 +749,15 @@ class SponsorType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def language_choices():
+    """The site's languages; a callable, so adding a language needs no migration."""
+    return settings.LANGUAGES
+
+
+def default_language():
+    return settings.LANGUAGE_CODE
+
+
 class SponsorshipQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Sponsorship.Status.APPROVED)
@@ -809,8 +818,8 @@ class Sponsorship(models.Model):
     language = models.CharField(
         _("language"),
         max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
+        choices=language_choices,
+        default=default_language,
         help_text=_("Emails to the applicant are written in this language."),
     )
     status = models.CharField(
