@@ -385,3 +385,14 @@ def test_pagination_keeps_the_filters(client, make_prisoner, prisoner_index):
 def test_the_index_is_in_the_main_menu(client, prisoner_indexes):
     nav = soup(client.get("/fr/")).select_one("nav.main-nav")
     assert "/fr/prisoners/" in [a["href"] for a in nav.find_all("a")]
+
+
+def test_other_apps_get_the_figures_in_any_language(varied, prisoner_indexes):
+    from wagtail.models import Locale
+
+    from prisoners.figures import campaign_figures
+
+    english = campaign_figures(Locale.objects.get(language_code="en"))
+    armenian = campaign_figures(Locale.objects.get(language_code="hy"))
+    assert english.as_dict() == armenian.as_dict()
+    assert english.as_dict()["held"] == 4
