@@ -4,9 +4,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from . import admin_views
+from .models import Sponsorship
 
 
 @hooks.register("register_admin_viewset")
@@ -51,3 +54,30 @@ def register_needs_sponsor_report():
         icon_name="warning",
         order=900,
     )
+
+
+class PendingSponsorshipsPanel(Component):
+    """On the admin dashboard: how many applications wait for a decision."""
+
+    name = "pending_sponsorships"
+    order = 90
+    template_name = "prisoners/admin/pending_panel.html"
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": self.count,
+            "url": reverse("sponsorships:index") + "?status=pending",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_sponsorships_panel(request, panels):
+    policy = policy_registry.get_by_type(Sponsorship)
+    if not policy.user_has_permission(request.user, "change"):
+        return
+    count = Sponsorship.objects.filter(status=Sponsorship.Status.PENDING).count()
+    if count:
+        panels.append(PendingSponsorshipsPanel(count))

@@ -379,3 +379,12 @@ def test_a_name_only_person_can_be_sponsored(client, make_prisoner, forms_open):
         title="Named Only", slug="named", consent=Consent.NAME_ONLY, visibility=Visibility.NAME_ONLY
     )
     assert client.post(sponsor_url(page), application()).status_code == 302
+
+
+def test_the_dashboard_shows_applications_waiting(admin_client, prisoner_index):
+    SponsorshipFactory.create_batch(
+        2, campaign_key=prisoner_index.translation_key, status="pending"
+    )
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "2 sponsorship applications wait for a decision." in html
+    assert reverse("sponsorships:index") + "?status=pending" in html
