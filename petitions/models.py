@@ -637,6 +637,18 @@ class SignatureImport(models.Model):
     def __str__(self):
         return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
 
+    def rejections_display(self):
+        """Each rejected row's number and reason, one per line."""
+        return (
+            "\n".join(
+                _("Row %(row)s: %(reason)s") % {"row": item["row"], "reason": item["reason"]}
+                for item in self.rejections
+            )
+            or "—"
+        )
+
+    rejections_display.short_description = _("rejected rows")
+
 
 class ResponseStatus(models.TextChoices):
     NONE = "none", _("No response")

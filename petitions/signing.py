@@ -153,7 +153,10 @@ def _adjust_tally(petition_id, changes):
     Rows are touched in a fixed order so that two transactions never wait on
     each other's rows in opposite orders.
     """
-    for (country, confirmed), delta in sorted(changes.items()):
+    normalised = Counter()
+    for (country, confirmed), delta in changes.items():
+        normalised[(str(country or ""), bool(confirmed))] += delta
+    for (country, confirmed), delta in sorted(normalised.items()):
         if not delta:
             continue
         rows = SignatureTally.objects.filter(
