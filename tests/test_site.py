@@ -146,7 +146,12 @@ def test_admin_login_renders_without_a_language_prefix(client, home_pages):
 
 def test_editor_can_create_and_publish_a_home_page(admin_client, home_pages):
     from wagtail.models import Page
-    from wagtail.test.utils.form_data import nested_form_data, rich_text
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
 
     root = Page.get_first_root_node()
     response = admin_client.post(
@@ -157,6 +162,11 @@ def test_editor_can_create_and_publish_a_home_page(admin_client, home_pages):
                 "slug": "second-campaign",
                 "headline": "A second campaign site",
                 "introduction": rich_text("<p>Another tree.</p>"),
+                # The home page's sections (tests/home/test_home_page.py fills them all).
+                "featured_prisoners": inline_formset([]),
+                "timeline": streamfield([]),
+                "partners": streamfield([]),
+                "latest_news_count": "3",
                 "action-publish": "publish",
             }
         ),
