@@ -5,13 +5,14 @@ own copies, so a fix to the image or references block reaches every page.
 Every block has a description and a preview value for the admin's block picker.
 """
 
+import datetime
 import re
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "link", "ol", "ul", "hr"]
 
@@ -164,3 +165,67 @@ def link_citations(html, reference_count):
         lambda match: match.group(0) if int(match.group(1)) in cited else "", linked
     )
     return mark_safe(linked)  # noqa: S308 - built from already-escaped block HTML
+
+
+# --- Home page sections ------------------------------------------------------
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    """One dated step of the campaign's context, as the seed's "The Current Context"."""
+
+    date = blocks.DateBlock(label=_("Date"))
+    precision = blocks.ChoiceBlock(
+        choices=[("day", _("Day")), ("month", _("Month")), ("year", _("Year"))],
+        default="day",
+        label=_("Show"),
+        help_text=_("When the sources give only a month or a year, show only that."),
+    )
+    title = blocks.CharBlock(label=_("What happened"))
+    text = blocks.RichTextBlock(
+        label=_("Details"), features=["bold", "italic", "link"], required=False
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("Dated event")
+        template = "home/blocks/timeline_event.html"
+        description = _("A dated step of the context: what happened and when.")
+        preview_value = {
+            "date": datetime.date(2020, 11, 10),
+            "precision": "day",
+            "title": "Ceasefire declaration",
+            "text": "<p>The declaration provided for the exchange of all prisoners of war.</p>",
+        }
+
+
+class TimelineBlock(blocks.StreamBlock):
+    event = TimelineEventBlock()
+
+    class Meta:
+        template = "home/blocks/timeline.html"
+
+
+class PartnerBlock(blocks.StructBlock):
+    """An organisation running or supporting the campaign."""
+
+    name = blocks.CharBlock(label=_("Name"))
+    logo = ImageChooserBlock(
+        label=_("Logo"),
+        required=False,
+        help_text=_("Shown at most 4 rem high; the name is its text alternative."),
+    )
+    url = blocks.URLBlock(label=_("Website"), required=False)
+
+    class Meta:
+        icon = "group"
+        label = _("Partner organisation")
+        template = "home/blocks/partner.html"
+        description = _("An organisation behind the campaign: name, logo and website.")
+        preview_value = {"name": "Covcas Center", "url": ""}
+
+
+class PartnersBlock(blocks.StreamBlock):
+    partner = PartnerBlock()
+
+    class Meta:
+        template = "home/blocks/partners.html"

@@ -5,12 +5,13 @@ Split into modules by subject; import from `home.models` as before.
 
 from .mixins import ShareablePageMixin
 from .news import NewsIndexPage, NewsPage, NewsPageRelatedPage, NewsTag
-from .pages import HomePage
+from .pages import HomePage, HomePageFeaturedPrisoner
 from .settings import CampaignSettings
 
 __all__ = [
     "CampaignSettings",
     "HomePage",
+    "HomePageFeaturedPrisoner",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageRelatedPage",

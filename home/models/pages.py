@@ -1,20 +1,36 @@
 """The home page of each language tree."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.blocks import PartnersBlock, TimelineBlock
 from home.translation import page_fields
 
 from .mixins import ShareablePageMixin
 
 
 class HomePage(ShareablePageMixin, Page):
-    """The root of one language's page tree: /en/, /fr/, /hy/."""
+    """The root of one language's page tree: /en/, /fr/, /hy/.
+
+    What editors write is here: the hero, the context timeline and the partner
+    organisations. What the campaign counts (people held, signatures, sponsors)
+    is never typed in: `home.campaign` reads it live from the petitions and
+    prisoners apps.
+    """
 
     headline = models.CharField(_("headline"), max_length=255, blank=True)
     introduction = RichTextField(
@@ -22,12 +38,108 @@ class HomePage(ShareablePageMixin, Page):
         blank=True,
         features=["bold", "italic", "link"],
     )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide photo behind the headline. Its alt text describes it."),
+    )
+    hero_image_credit = models.CharField(_("hero image credit"), max_length=255, blank=True)
+    main_petition = models.ForeignKey(
+        "petitions.PetitionPage",
+        verbose_name=_("main petition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The call to action of the home page. Visitors are sent to its version in their "
+            "language; its signatures and goal are shown live."
+        ),
+    )
+    call_to_action = models.CharField(
+        _("call to action"),
+        max_length=80,
+        blank=True,
+        help_text=_("The button's text. Empty: “Sign the petition”."),
+    )
+    featured_heading = models.CharField(
+        _("heading"), max_length=120, blank=True, help_text=_("Empty: “Who they are”.")
+    )
+    news_heading = models.CharField(
+        _("heading"), max_length=120, blank=True, help_text=_("Empty: “Latest news”.")
+    )
+    latest_news_count = models.PositiveSmallIntegerField(
+        _("number of news items"),
+        default=3,
+        validators=[MaxValueValidator(12)],
+        help_text=_("The latest news items of this language, newest first. 0 hides them."),
+    )
+    timeline_heading = models.CharField(
+        _("heading"), max_length=120, blank=True, help_text=_("Empty: “The current context”.")
+    )
+    timeline = StreamField(TimelineBlock(), verbose_name=_("timeline"), blank=True)
+    partners_heading = models.CharField(
+        _("heading"), max_length=120, blank=True, help_text=_("Empty: “Partner organisations”.")
+    )
+    partners = StreamField(PartnersBlock(), verbose_name=_("partner organisations"), blank=True)
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("headline"),
-        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("headline"),
+                FieldPanel("introduction"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_credit"),
+            ],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("main_petition", page_type="petitions.PetitionPage"),
+                FieldPanel("call_to_action"),
+            ],
+            heading=_("Call to action"),
+            help_text=_(
+                "People held, signatures, goal and sponsors are counted live from the "
+                "profiles, the petition and the approved sponsorships: nothing to type."
+            ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("featured_heading"),
+                InlinePanel("featured_prisoners", label=_("Prisoner"), max_num=12),
+            ],
+            heading=_("Featured prisoners"),
+            help_text=_(
+                "Only profiles the public may see are shown; a name-only profile shows no photo."
+            ),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("news_heading"), FieldPanel("latest_news_count")],
+            heading=_("Latest news"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("timeline_heading"), FieldPanel("timeline")],
+            heading=_("Context timeline"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("partners_heading"), FieldPanel("partners")],
+            heading=_("Partner organisations"),
+        ),
     ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(ShareablePageMixin.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -38,6 +150,18 @@ class HomePage(ShareablePageMixin, Page):
     translatable_fields = page_fields(
         TranslatableField("headline"),
         TranslatableField("introduction"),
+        TranslatableField("hero_image_credit"),
+        TranslatableField("call_to_action"),
+        TranslatableField("featured_heading"),
+        TranslatableField("news_heading"),
+        TranslatableField("timeline_heading"),
+        TranslatableField("timeline"),
+        TranslatableField("partners_heading"),
+        TranslatableField("partners"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("main_petition"),
+        SynchronizedField("featured_prisoners"),
+        SynchronizedField("latest_news_count"),
         SynchronizedField("share_image"),
     )
 
@@ -46,3 +170,31 @@ class HomePage(ShareablePageMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_share_image(self):
+        return self.share_image or self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        from home.campaign import home_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_context(self, request))
+        return context
+
+
+class HomePageFeaturedPrisoner(Orderable):
+    """A prisoner profile shown as a card on the home page."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_prisoners")
+    prisoner = models.ForeignKey(
+        "prisoners.PrisonerPage",
+        verbose_name=_("prisoner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("prisoner", page_type="prisoners.PrisonerPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured prisoner")
+        verbose_name_plural = _("featured prisoners")
