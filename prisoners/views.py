@@ -208,7 +208,8 @@ def sponsor(request, key):
         request,
         "prisoners/sponsor_form.html",
         {
-            "page": prisoner or index,
+            # No `page`: the language switcher then leads to this same form in another language.
+            "target_page": prisoner or index,
             "prisoner": public_profile(prisoner, with_children=False) if prisoner else None,
             "index": index,
             "form": form,
@@ -228,7 +229,8 @@ def sponsor_thanks(request, key):
         request,
         "prisoners/sponsor_thanks.html",
         {
-            "page": prisoner or index,
+            # No `page`: the language switcher then leads to this same form in another language.
+            "target_page": prisoner or index,
             "prisoner": public_profile(prisoner, with_children=False) if prisoner else None,
             "index": index,
             "back_url": (prisoner or index).get_url(request),

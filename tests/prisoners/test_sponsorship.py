@@ -388,3 +388,11 @@ def test_the_dashboard_shows_applications_waiting(admin_client, prisoner_index):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "2 sponsorship applications wait for a decision." in html
     assert reverse("sponsorships:index") + "?status=pending" in html
+
+
+def test_the_language_switcher_keeps_the_visitor_on_the_form(client, aram):
+    document = soup(client.get(sponsor_url(aram, "fr")))
+    links = {a["hreflang"]: a["href"] for a in document.select(".language-switcher a")}
+    assert links["hy"] == sponsor_url(aram, "hy")
+    armenian = soup(client.get(links["hy"]))
+    assert armenian.h1.get_text(strip=True) == "Հովանավորել Արամ Օրինակ-ին"
