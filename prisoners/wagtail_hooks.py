@@ -81,3 +81,29 @@ def add_pending_sponsorships_panel(request, panels):
     count = Sponsorship.objects.filter(status=Sponsorship.Status.PENDING).count()
     if count:
         panels.append(PendingSponsorshipsPanel(count))
+
+
+def warn_about_a_restricted_photo(request, page):
+    """A photo never appears on a profile that is not full, but its file keeps a public address.
+
+    Hiding a profile must never be blocked, so this is a warning, not an error.
+    """
+    from django.contrib import messages
+
+    from .models import PrisonerPage
+    from .visibility import Visibility
+
+    page = page.specific
+    if isinstance(page, PrisonerPage) and page.photo_id and page.visibility < Visibility.FULL:
+        messages.warning(
+            request,
+            _(
+                "This profile is not a full profile, so its photo is not shown anywhere. The "
+                "image file still has a public address in the image library: if the family "
+                "asked for it, delete the image under Images."
+            ),
+        )
+
+
+hooks.register("after_create_page", warn_about_a_restricted_photo)
+hooks.register("after_edit_page", warn_about_a_restricted_photo)

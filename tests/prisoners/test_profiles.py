@@ -396,3 +396,34 @@ def test_other_apps_get_the_figures_in_any_language(varied, prisoner_indexes):
     armenian = campaign_figures(Locale.objects.get(language_code="hy"))
     assert english.as_dict() == armenian.as_dict()
     assert english.as_dict()["held"] == 4
+
+
+def test_hiding_a_profile_with_a_photo_warns_about_the_image_file(
+    admin_client, make_prisoner, photo
+):
+    page = make_prisoner(title="To Hide", slug="to-hide", photo=photo)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = nested_form_data(
+        {
+            "title": "To Hide",
+            "slug": "to-hide",
+            "category": Category.PRISONER_OF_WAR,
+            "status": Status.SENTENCED,
+            "sentence_years": "6",
+            "photo": photo.pk,
+            "biography": streamfield([]),
+            "icrc_registration": "yes",
+            "acknowledged": "yes",
+            "timeline": inline_formset([]),
+            "sources": inline_formset([]),
+            "consent": Consent.GIVEN,
+            "visibility": str(Visibility.COUNTED.value),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(url, data, follow=True)
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.visibility == Visibility.COUNTED  # hiding is never blocked
+    assert "its photo is not shown anywhere" in response.content.decode()

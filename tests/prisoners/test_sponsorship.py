@@ -50,7 +50,7 @@ def application(**overrides):
 
 def form_values(document):
     """The values a browser would send for the admin's edit form."""
-    form = document.find("form", id="w-editor-form")
+    form = document.find("form", attrs={"data-edit-form": True})
     values = {}
     for field in form.find_all(["input", "select", "textarea"]):
         name = field.get("name")
