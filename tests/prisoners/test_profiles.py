@@ -427,3 +427,41 @@ def test_hiding_a_profile_with_a_photo_warns_about_the_image_file(
     page.refresh_from_db()
     assert page.visibility == Visibility.COUNTED  # hiding is never blocked
     assert "its photo is not shown anywhere" in response.content.decode()
+
+
+def test_translators_get_the_words_not_the_private_notes_or_identifiers(make_prisoner):
+    from wagtail_localize.models import TranslationSource
+
+    page = make_prisoner(
+        title="Aram Example",
+        capture_place="Near the front line",
+        consent_notes="Mother's phone: +374 00 000000",
+        other_spellings="Aram Exampleian",
+        name_native="Արամ Օրինակ",
+        biography=[("paragraph", "<p>Aram studied history.</p>")],
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    strings = set(source.stringsegment_set.values_list("string__data", flat=True))
+    assert {"Aram Example", "Near the front line", "Aram studied history."} <= strings
+    for private in ("Mother's phone", "Aram Exampleian", "Արամ Օրինակ", "test-person"):
+        assert not any(private in string for string in strings), private
+
+
+def test_admin_forms_and_exports_render(admin_client, prisoner_index, make_prisoner):
+    page = make_prisoner()
+    for url in (
+        reverse("wagtailadmin_pages:edit", args=[prisoner_index.pk]),
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        reverse(
+            "wagtailadmin_pages:add",
+            args=["prisoners", "prisonerindexpage", prisoner_index.get_parent().pk],
+        ),
+        reverse("sponsorships:add"),
+    ):
+        assert admin_client.get(url).status_code == 200, url
+    SponsorshipFactory(campaign_key=prisoner_index.translation_key, email="x@example.org")
+    export = admin_client.get(reverse("sponsorships:index") + "?export=csv")
+    assert export.status_code == 200
+    assert "x@example.org" in b"".join(export.streaming_content).decode()
+    report = admin_client.get(reverse("prisoners_needs_sponsor") + "?export=csv")
+    assert report.status_code == 200
