@@ -44,12 +44,8 @@ class SponsorshipAdminForm(WagtailAdminModelForm):
             self.initial["prisoner"] = self.instance.prisoner_page(locale=settings.LANGUAGE_CODE)
 
     def clean(self):
+        # A rejection without a reason is refused by Sponsorship.clean().
         cleaned = super().clean()
-        if (
-            cleaned.get("status") == Sponsorship.Status.REJECTED
-            and not (cleaned.get("rejection_reason") or "").strip()
-        ):
-            self.add_error("rejection_reason", _("Give the reason: it is sent to the applicant."))
         prisoner = cleaned.get("prisoner")
         if prisoner is not None:
             self.instance.prisoner_key = prisoner.translation_key
