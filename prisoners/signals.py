@@ -34,9 +34,18 @@ def profile_deleted(sender, instance, **kwargs):
     sync_search_index(instance.translation_key)
 
 
-def connect():
-    from .models import PrisonerPage
+def sponsorship_deleted(sender, instance, **kwargs):
+    """Deleting an application also deletes its proof document (personal data)."""
+    if instance.proof:
+        instance.proof.delete(save=False)
 
+
+def connect():
+    from .models import PrisonerPage, Sponsorship
+
+    post_delete.connect(
+        sponsorship_deleted, sender=Sponsorship, dispatch_uid="prisoners-sponsorship-proof"
+    )
     post_save.connect(profile_saved, sender=PrisonerPage, dispatch_uid="prisoners-search-sync")
     post_delete.connect(
         profile_deleted, sender=PrisonerPage, dispatch_uid="prisoners-search-delete"

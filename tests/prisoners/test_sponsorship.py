@@ -396,3 +396,12 @@ def test_the_language_switcher_keeps_the_visitor_on_the_form(client, aram):
     assert links["hy"] == sponsor_url(aram, "hy")
     armenian = soup(client.get(links["hy"]))
     assert armenian.h1.get_text(strip=True) == "Հովանավորել Արամ Օրինակ-ին"
+
+
+def test_deleting_an_application_deletes_its_proof(client, aram, forms_open):
+    client.post(sponsor_url(aram), application(proof=pdf_upload()))
+    sponsorship = Sponsorship.objects.get()
+    stored = Path(sponsorship.proof.path)
+    assert stored.exists()
+    sponsorship.delete()
+    assert not stored.exists()
