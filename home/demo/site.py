@@ -9,6 +9,8 @@ from wagtail.models import Locale, Page, Site
 from home.localization import ensure_translator_groups, publish_translation
 from home.models import CampaignSettings, HomePage
 
+from . import home_sections
+
 SITE_NAME = "Free Armenian POWs"
 
 HOME = {
@@ -63,6 +65,12 @@ HOME_TRANSLATIONS = {
         ),
     },
 }
+
+
+# The home page's sections (call to action, timeline, partners) are filled by
+# home.demo.content; its strings are translated in the same passes.
+for _language, _catalogue in HOME_TRANSLATIONS.items():
+    _catalogue.update(home_sections.catalogue(_language))
 
 
 def ensure_english_home():
