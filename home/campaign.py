@@ -155,7 +155,7 @@ def featured_profiles(home, request):
     from prisoners.visibility import public_profile
 
     keys = list(
-        home.featured_prisoners.order_by("sort_order").values_list(
+        home.featured_prisoners.order_by("sort_order", "pk").values_list(
             "prisoner__translation_key", flat=True
         )
     )

@@ -378,7 +378,8 @@ class NewsPage(ShareablePageMixin, Page):
     @cached_property
     def related_cards(self):
         """Cards for the related prisoners and petitions a visitor may see, in page order."""
-        targets = [related.target for related in self.related_pages.select_related("target")]
+        related = self.related_pages.select_related("target").order_by("sort_order", "pk")
+        targets = [link.target for link in related]
         return public_cards(targets, self.locale)
 
     def get_context(self, request, *args, **kwargs):
