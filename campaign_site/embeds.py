@@ -22,6 +22,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from wagtail.admin.panels import Panel
 from wagtail.models import Page, Site
@@ -104,6 +105,10 @@ def register_widget(kind):
     return decorator
 
 
+# Widgets live in third-party iframes where cookies are blocked, so there is no
+# CSRF cookie to check; a widget that accepts POSTs protects itself with a
+# signed form token (petitions.tokens) and rate limits.
+@csrf_exempt
 def widget(request, kind, page_id):
     view = _WIDGET_VIEWS.get(kind)
     if view is None:

@@ -6,7 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaign_site import embeds
+from campaign_site.api import content_api, mount_widget_routers, widgets_api
 from home import views as home_views
+
+mount_widget_routers()
 
 # Language-neutral endpoints: the admin (its language follows the editor's
 # preference), documents, and machine-facing URLs.
@@ -16,6 +19,8 @@ urlpatterns = [
     path("embed.js", embeds.loader, name="embed_loader"),
     path("embed/<slug:kind>/<int:page_id>/", embeds.widget, name="embed_widget"),
     path("oembed", embeds.oembed, name="oembed"),
+    path("api/v2/", content_api.urls),
+    path("api/widgets/", widgets_api.urls),
     path("", include("petitions.urls")),
     path("", include("prisoners.urls")),
     path("", include("home.urls")),

@@ -56,6 +56,7 @@ from .models import (
     SignatureImport,
     Source,
 )
+from .partners_admin import PartnerViewSet
 from .views import country_rows
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -735,11 +736,18 @@ class DeliveryViewSet(SnippetViewSet):
         return ObjectList(self.panels, base_form_class=DeliveryForm)
 
 
+
 class PetitionsGroup(SnippetViewSetGroup):
     menu_label = gettext_lazy("Petitions")
     menu_icon = "form"
     menu_order = 250
-    items = (SignatureViewSet, DeliveryViewSet, SignatureImportViewSet, ErasureViewSet)
+    items = (
+        SignatureViewSet,
+        DeliveryViewSet,
+        SignatureImportViewSet,
+        ErasureViewSet,
+        PartnerViewSet,
+    )
 
 
 # --- the delivery pack -----------------------------------------------------------------

@@ -18,8 +18,12 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
+        from corsheaders.signals import check_request_enabled
         from wagtail.signals import page_published
 
-        from . import checks  # noqa: F401 - registers the deploy check
+        from . import checks, widgets  # noqa: F401 - the deploy check; the embed view
+        from .partners import cors_allows
+
+        check_request_enabled.connect(cors_allows, dispatch_uid="petitions_cors")
 
         page_published.connect(copy_settings_to_petition, dispatch_uid="petitions_copy_settings")

@@ -34,17 +34,20 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_site.embeds import EmbeddableMixin, EmbedPanel
 from home.blocks import StoryBlock
 from home.models import ShareablePageMixin
 from home.translation import page_fields
 
 from .goals import next_goal
+from .serializers import PetitionCounterField
 
 
 class PetitionStatus(models.TextChoices):
@@ -66,7 +69,7 @@ SHARED_SETTINGS = (
 )
 
 
-class PetitionPage(RoutablePageMixin, ShareablePageMixin, Page):
+class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page):
     """A petition: what it asks, of whom, why, and the form to sign it."""
 
     lead = models.TextField(
@@ -194,8 +197,20 @@ class PetitionPage(RoutablePageMixin, ShareablePageMixin, Page):
             ObjectList(signing_panels, heading=_("Signing")),
             ObjectList(ShareablePageMixin.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList([EmbedPanel()], heading=_("Embed")),
         ]
     )
+
+    # Partners embed the counter and the sign form (campaign_site.embeds, petitions.widgets).
+    embed_kind = "petition"
+    embed_height = 900
+    embed_title = _("Petition")
+
+    api_fields = [
+        APIField("lead"),
+        APIField("demands"),
+        APIField("counter", serializer=PetitionCounterField(source="*")),
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -730,3 +745,6 @@ class Erasure(models.Model):
 
     def __str__(self):
         return f"{self.erased_at:%Y-%m-%d} ({self.signatures_erased})"
+
+
+from .partners import Partner  # noqa: E402,F401 - a model of this app, kept in its own module

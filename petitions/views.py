@@ -185,48 +185,61 @@ def _signed_response(request, page, state):
     return HttpResponseRedirect(page.thanks_url(state) + "#petition-thanks", status=303)
 
 
+def handle_sign_post(request, page, *, source=Source.PAGE, partner_ref=""):
+    """The POST of a sign form, from the page or a widget: (form, state, status).
+
+    `state` is "signed" or "already" when the visitor is done, else None and
+    `form` (None for a closed petition) carries the errors to show again.
+    """
+    petition = page.petition
+    language = translation.get_language()
+    form = PublicSignatureForm(request.POST, petition=petition, language=language)
+
+    if not petition.is_open:
+        return None, None, 409
+    if form.is_spam:
+        # Bots are told they succeeded and learn nothing; nothing is stored.
+        logger.info("Petition %s: honeypot filled, submission dropped", petition.pk)
+        return form, "signed", 200
+    if not form.is_valid():
+        return form, None, 400
+
+    result = sign(
+        petition,
+        form.service_data(),
+        source=source,
+        language=language,
+        meta=RequestMeta.from_request(request),
+        partner_ref=partner_ref,
+    )
+    if result.outcome == Outcome.SIGNED:
+        return form, "signed", 200
+    if result.outcome == Outcome.ALREADY_SIGNED:
+        return form, "already", 200
+    if result.outcome == Outcome.RATE_LIMITED:
+        form.add_error(
+            None,
+            _("Too many signatures were sent from here in a short time. Please try again later."),
+        )
+        return form, None, 429
+    if result.outcome == Outcome.CLOSED:
+        return None, None, 409
+    for name, messages in result.errors.items():
+        for message in messages:
+            form.add_error(None if name == "__all__" else name, message)
+    return form, None, 400
+
+
 @csrf_exempt  # no cookie to protect; the form's signed token stands in (see module doc)
 @sensitive_post_parameters(*PERSONAL_FIELDS)
 @never_cache
 @require_POST
 def sign_view(request, page_id):
     page = get_object_or_404(PetitionPage.objects.live().public().specific(), pk=page_id)
-    petition = page.petition
-    language = translation.get_language()
-    form = PublicSignatureForm(request.POST, petition=petition, language=language)
-
-    if not petition.is_open:
-        return _render_sign_response(request, page, None, status=409)
-    if form.is_spam:
-        # Bots are told they succeeded and learn nothing; nothing is stored.
-        logger.info("Petition %s: honeypot filled, submission dropped", petition.pk)
-        return _signed_response(request, page, "signed")
-    if not form.is_valid():
-        return _render_sign_response(request, page, form, status=400)
-
-    result = sign(
-        petition,
-        form.service_data(),
-        source=Source.PAGE,
-        language=language,
-        meta=RequestMeta.from_request(request),
-    )
-    if result.outcome == Outcome.SIGNED:
-        return _signed_response(request, page, "signed")
-    if result.outcome == Outcome.ALREADY_SIGNED:
-        return _signed_response(request, page, "already")
-    if result.outcome == Outcome.RATE_LIMITED:
-        form.add_error(
-            None,
-            _("Too many signatures were sent from here in a short time. Please try again later."),
-        )
-        return _render_sign_response(request, page, form, status=429)
-    if result.outcome == Outcome.CLOSED:
-        return _render_sign_response(request, page, None, status=409)
-    for name, messages in result.errors.items():
-        for message in messages:
-            form.add_error(None if name == "__all__" else name, message)
-    return _render_sign_response(request, page, form, status=400)
+    form, state, status = handle_sign_post(request, page)
+    if state:
+        return _signed_response(request, page, state)
+    return _render_sign_response(request, page, form, status=status)
 
 
 # --- confirming ----------------------------------------------------------------------

@@ -7,6 +7,6 @@ class PrisonersConfig(AppConfig):
     verbose_name = _("Prisoners")
 
     def ready(self):
-        from . import signals
+        from . import signals, widgets  # noqa: F401 - widgets register their embed views
 
         signals.connect()

@@ -32,16 +32,19 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_site.embeds import EmbeddableMixin, EmbedPanel
 from home.blocks import StoryBlock
 from home.models import ShareablePageMixin
 from home.translation import page_fields
 
+from .serializers import PublicCardField
 from .storage import private_storage, proof_upload_to
 from .visibility import (
     Consent,
@@ -160,7 +163,7 @@ class PrisonerPageQuerySet(PageQuerySet):
 PrisonerPageManager = PageManager.from_queryset(PrisonerPageQuerySet)
 
 
-class PrisonerIndexPage(ShareablePageMixin, Page):
+class PrisonerIndexPage(EmbeddableMixin, ShareablePageMixin, Page):
     """The list of people held, their figures, and the whole-group sponsorship."""
 
     introduction = RichTextField(
@@ -311,6 +314,13 @@ class PrisonerIndexPage(ShareablePageMixin, Page):
         SynchronizedField("share_image"),
     )
 
+    settings_panels = [*Page.settings_panels, EmbedPanel(heading=_("Embed"))]
+
+    # Partners embed the list of cards (campaign_site.embeds, prisoners.widgets).
+    embed_kind = "prisoners"
+    embed_height = 760
+    embed_title = _("Prisoner list")
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["prisoners.PrisonerPage"]
     PER_PAGE = 24
@@ -361,7 +371,7 @@ class PrisonerIndexPage(ShareablePageMixin, Page):
         return self.share_image
 
 
-class PrisonerPage(ShareablePageMixin, Page):
+class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
     """One detained person. What the public sees is decided by `prisoners.visibility`."""
 
     name_native = models.CharField(
@@ -522,8 +532,19 @@ class PrisonerPage(ShareablePageMixin, Page):
             ObjectList(safety_panels, heading=_("Safety and consent")),
             ObjectList(ShareablePageMixin.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList([EmbedPanel()], heading=_("Embed")),
         ]
     )
+
+    # Partners embed one person's card (campaign_site.embeds, prisoners.widgets).
+    embed_kind = "prisoner"
+    embed_height = 460
+    embed_title = _("Prisoner card")
+
+    api_fields = [APIField("card", serializer=PublicCardField(source="*"))]
+
+    def is_embeddable(self):
+        return super().is_embeddable() and is_publicly_visible(self)
 
     # Only what every public profile shows is indexed; hidden profiles are
     # kept out of the index altogether (see get_indexed_objects and signals.py).

@@ -282,3 +282,20 @@ def public_profile(profile, *, today=None, with_children=True, url=None, level=N
         sponsor_count=getattr(profile, "sponsor_count", None),
         **shown,
     )
+
+
+def exclude_private_images(image_queryset):
+    """`image_queryset` without the photos and share images of profiles not fully public.
+
+    For anything that lists images outside a page (the content API's images
+    endpoint): a "name only" or hidden person's picture is never listed, even
+    if another page happens to use the same image.
+    """
+    from .models import PrisonerPage
+
+    restricted = PrisonerPage.objects.with_effective_visibility().filter(
+        effective_visibility__lt=Visibility.FULL
+    )
+    return image_queryset.exclude(pk__in=restricted.values("photo_id")).exclude(
+        pk__in=restricted.exclude(share_image=None).values("share_image_id")
+    )

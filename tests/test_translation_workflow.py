@@ -5,6 +5,7 @@ import io
 import polib
 import pytest
 from wagtail.models import Locale, Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation
 
 from home.localization import ensure_translator_groups
@@ -153,13 +154,19 @@ def test_translator_edits_and_publishes_only_their_language(
     assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
     response = client.post(
         f"/admin/pages/{own.pk}/edit/",
-        {
-            "title": own.title,
-            "slug": own.slug,
-            "headline": "Nouvelle accroche" if language == "fr" else "Նոր վերնագիր",
-            "introduction": '{"blocks": [], "entityMap": {}}',
-            "action-publish": "publish",
-        },
+        nested_form_data(
+            {
+                "title": own.title,
+                "slug": own.slug,
+                "headline": "Nouvelle accroche" if language == "fr" else "Նոր վերնագիր",
+                "introduction": rich_text("<p></p>"),
+                "featured_prisoners": inline_formset([]),
+                "timeline": streamfield([]),
+                "partners": streamfield([]),
+                "latest_news_count": "3",
+                "action-publish": "publish",
+            }
+        ),
     )
     assert response.status_code == 302
     own.refresh_from_db()

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
+    "corsheaders",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -55,9 +58,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "campaign_site.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETags and 304s for the API's cacheable answers (and every other GET).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -235,3 +241,10 @@ if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 # Behind a proxy, the META key holding the client address (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
+
+# --- Partner API (campaign_site/api.py) -------------------------------------
+# Reads are open to every origin and signing to partners' registered origins
+# (petitions.partners.cors_allows); credentials are never accepted.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = False
+REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}

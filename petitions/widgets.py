@@ -1,0 +1,55 @@
+"""The petition widget partners embed: the live counter and the sign form, in an iframe.
+
+It signs through the same handler as the page (views.handle_sign_post, hence
+signing.sign), credits the partner whose key is in the embed, and works with
+cookies blocked and without JavaScript: the form posts back to the widget.
+A partner restricted to its origins gets CSP frame-ancestors naming them, so
+browsers show the widget, and its form, nowhere else.
+"""
+
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from campaign_site.embeds import (
+    frame_ancestors,
+    localized_embeddable_page,
+    register_widget,
+    widget_theme,
+)
+
+from .forms import PublicSignatureForm
+from .models import PetitionPage, Source
+from .partners import Partner
+from .views import PERSONAL_FIELDS, handle_sign_post, petition_context
+
+
+@register_widget("petition")
+@sensitive_post_parameters(*PERSONAL_FIELDS)
+@never_cache
+def petition_widget(request, page_id):
+    page = localized_embeddable_page(page_id, translation.get_language(), model=PetitionPage)
+    partner = Partner.for_key(request.GET.get("partner"))
+    form, state, status = None, None, 200
+    if request.method == "POST":
+        form, state, status = handle_sign_post(
+            request, page, source=Source.WIDGET, partner_ref=partner.key if partner else ""
+        )
+    if form is None and state is None and page.petition.is_open and status != 409:
+        form = PublicSignatureForm(petition=page.petition, language=translation.get_language())
+
+    context = petition_context(page, request, form=form, state=state)
+    context.update(
+        {
+            "page": page,
+            "theme": widget_theme(request),
+            "sign_url": request.get_full_path(),
+            "form_target": "_self",
+        }
+    )
+    response = TemplateResponse(request, "petitions/widgets/petition.html", context, status=status)
+    if partner is not None and partner.restrict_signing:
+        # The browser refuses to show (and so to sign in) the widget anywhere else.
+        frame_ancestors(response, partner.origins)
+    return response

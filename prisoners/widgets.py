@@ -1,0 +1,43 @@
+"""Prisoner widgets for partner sites: one person's card, or the list with its filters.
+
+They show exactly what the index and the profile show (the same context
+functions, so the same visibility rule), inside campaign_site.embeds' frame.
+"""
+
+from django.template.response import TemplateResponse
+
+from campaign_site.embeds import localized_embeddable_page, register_widget, widget_theme
+
+from .models import PrisonerIndexPage, PrisonerPage
+from .views import index_context, profile_context
+
+
+def _widget_context(context, request, page):
+    context.update({"theme": widget_theme(request), "page": page, "request": request})
+    return context
+
+
+@register_widget("prisoner")
+def prisoner_card(request, page_id):
+    from django.utils import translation
+
+    page = localized_embeddable_page(page_id, translation.get_language(), model=PrisonerPage)
+    context = profile_context(page, request)
+    context["profile_url"] = page.get_full_url(request)
+    return TemplateResponse(
+        request, "prisoners/widgets/prisoner.html", _widget_context(context, request, page)
+    )
+
+
+@register_widget("prisoners")
+def prisoner_list(request, page_id):
+    from django.utils import translation
+
+    index = localized_embeddable_page(page_id, translation.get_language(), model=PrisonerIndexPage)
+    context = index_context(index, request)
+    for card in context["cards"]:
+        card.url = request.build_absolute_uri(card.url)
+    context["index_url"] = index.get_full_url(request)
+    return TemplateResponse(
+        request, "prisoners/widgets/prisoners.html", _widget_context(context, request, index)
+    )
