@@ -736,7 +736,6 @@ class DeliveryViewSet(SnippetViewSet):
         return ObjectList(self.panels, base_form_class=DeliveryForm)
 
 
-
 class PetitionsGroup(SnippetViewSetGroup):
     menu_label = gettext_lazy("Petitions")
     menu_icon = "form"

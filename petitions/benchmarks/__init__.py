@@ -1,0 +1,1 @@
+"""Settings and seeding for scripts/bench_petitions.py (a benchmark, not a test)."""
