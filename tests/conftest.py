@@ -9,7 +9,7 @@ import os
 
 import pytest
 from django.db import connection
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.apps import ensure_locales
 
@@ -56,6 +56,7 @@ def home_pages(db):
     """The English home page at the site root, with published French and Armenian translations."""
     # Transactional tests (the browser's) flush what migrations created.
     ensure_locales()
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root", locale=Locale.get_default())
     )
