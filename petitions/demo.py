@@ -11,6 +11,9 @@ import datetime
 
 from wagtail.models import Locale
 
+from home.localization import publish_translation
+
+from .demo_translations import ARMENIAN, FRENCH
 from .models import PetitionDecisionMaker, PetitionPage, PetitionStatus
 
 SLUG = "free-armenian-pows"
@@ -231,3 +234,7 @@ def load(context):
         f"{len(DECISION_MAKERS)} decision makers, {counts.total:,} signatures, "
         f"next goal {counts.goal:,}"
     )
+    for language_code, catalogue in (("fr", FRENCH), ("hy", ARMENIAN)):
+        for text in publish_translation(page, language_code, catalogue):
+            context.warn(f"petition ({language_code}): no translation for {text[:60]!r}")
+    context.log("Petition translated into French and Armenian")
