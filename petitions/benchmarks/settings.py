@@ -13,4 +13,5 @@ EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 PETITIONS_IP_RATES = ("10000000/m",)
 PETITIONS_EMAIL_RATE = "10000000/m"
 PETITIONS_FORM_MIN_SECONDS = 0
+WHITENOISE_USE_FINDERS = True  # no collectstatic needed for a benchmark
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
