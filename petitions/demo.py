@@ -1,6 +1,7 @@
 """The campaign's petition, from the seed page (../shared/seeds/000_522af4a079bc878a.txt).
 
-English only for now: translations come with the translation work. The 42,424
+Written in English and translated into French and Armenian through
+wagtail-localize (demo_translations.py), as translators would. The 42,424
 signatures the petition gathered on its previous platform are counted as
 signatures gathered elsewhere. The seed marks its sources [1]–[8] without
 giving them, so the references say what the text cites, with no invented links.

@@ -1,0 +1,56 @@
+"""On every page type, the language switcher leads to that page's translation."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from home.models import HomePage, NewsIndexPage, NewsPage
+from petitions.models import PetitionPage
+from prisoners.models import PrisonerIndexPage, PrisonerPage
+from prisoners.visibility import Visibility
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAGE_TYPES = [HomePage, NewsIndexPage, NewsPage, PetitionPage, PrisonerIndexPage, PrisonerPage]
+
+
+@pytest.fixture
+def demo(home_pages):
+    """The demo site, built by the same command a newcomer runs."""
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+
+
+def english_page(model):
+    pages = model.objects.live().filter(locale__language_code="en")
+    if model is PrisonerPage:
+        pages = pages.filter(visibility=Visibility.FULL)
+    return pages.first()
+
+
+def test_switching_language_keeps_the_visitor_on_the_same_page(live_server, demo, page):
+    """One demo build for all page types: load_demo takes seconds, the clicks do not."""
+    for model in PAGE_TYPES:
+        english = english_page(model)
+        assert english is not None, f"the demo has no {model.__name__}"
+        translations = {
+            translated.locale.language_code: translated
+            for translated in english.get_translations(inclusive=True).live()
+        }
+        assert set(translations) == {"en", "fr", "hy"}, model.__name__
+
+        page.goto(f"{live_server.url}{english.url}")
+        switcher = page.get_by_role("navigation", name="Choose a language")
+        switcher.get_by_role("link", name="Français").click()
+        expect(page).to_have_url(f"{live_server.url}{translations['fr'].url}")
+        expect(page.locator("html")).to_have_attribute("lang", "fr")
+        expect(page.get_by_role("heading", level=1).first).to_be_visible()
+
+        page.get_by_role("navigation", name="Choisir une langue").get_by_role(
+            "link", name="Հայերեն"
+        ).click()
+        expect(page).to_have_url(f"{live_server.url}{translations['hy'].url}")
+        expect(page.locator("html")).to_have_attribute("lang", "hy")
+        expect(page).to_have_title(re.compile(re.escape(translations["hy"].title)))
