@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail_localize.models import TranslationSource
 
 from home.localization import publish_translation
@@ -80,6 +80,9 @@ def test_translated_through_wagtail_localize_with_one_counter(
     assert TranslationSource.objects.filter(object_id=page.translation_key).exists()
     french = PetitionPage.objects.get(locale=Locale.objects.get(language_code="fr"))
     assert french.live
+    # The session's live server (another connection, outside this test's transaction)
+    # may have cached the site's root paths from an empty database; start afresh.
+    Site.clear_site_root_paths_cache()
 
     add_signatures(page.petition, 2)
     sign(french, signer(), source="page", language="fr", confirmed=True, notify=False)

@@ -1,5 +1,7 @@
 """The petition page's query count does not grow with signers, countries or decision makers."""
 
+import difflib
+
 import pytest
 import wagtail_factories
 from django.db import connection
@@ -34,21 +36,31 @@ def build(home, *, signers, countries, decision_makers, slug):
 
 
 def queries_for(client, url):
-    client.get(url)  # the first view creates image renditions; count the steady state
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
+    """The queries of the page in the steady state (renditions made, caches warm).
+
+    The fewest of three views: with xdist on one Redis, another worker's
+    cache.clear() empties this worker's cache too, and a cold cache costs queries.
+    """
+    client.get(url)  # the first view creates image renditions
+    runs = []
+    for _attempt in range(3):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200
+        runs.append([query["sql"] for query in context.captured_queries])
+    return min(runs, key=len)
 
 
 def test_query_count_is_the_same_at_two_sizes(client, home_pages):
     small = build(home_pages["en"], signers=2, countries=1, decision_makers=1, slug="small")
     large = build(home_pages["en"], signers=60, countries=5, decision_makers=12, slug="large")
 
-    small_count = queries_for(client, small.url)
-    large_count = queries_for(client, large.url)
+    small_queries = queries_for(client, small.url)
+    large_queries = queries_for(client, large.url)
 
-    assert small_count == large_count
-    assert large_count <= 30, f"{large_count} queries for one petition page"
+    assert len(small_queries) == len(large_queries), "\n".join(
+        difflib.unified_diff(small_queries, large_queries, lineterm="")
+    )
+    assert len(large_queries) <= 30, f"{len(large_queries)} queries for one petition page"
     # The thank-you state costs the same.
-    assert queries_for(client, f"{large.url}thanks/?r=signed") == large_count
+    assert len(queries_for(client, f"{large.url}thanks/?r=signed")) == len(large_queries)
