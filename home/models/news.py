@@ -344,28 +344,31 @@ class NewsPage(ShareablePageMixin, Page):
         return self.share_image or self.image
 
     def synchronise_tags(self):
-        """A translation carries exactly its source's tags.
+        """A translation kept in sync by wagtail-localize carries exactly its source's tags.
 
         wagtail-localize copies a synchronised many-to-many field only when the
         source has values (fields.copy_synchronised_fields), so removing the
         last tag from the source would leave it on every translation. Tags are
-        not offered to translators, so a translation's tags are always its
-        source's.
+        not offered to translators; a translation whose syncing was stopped
+        (edited directly) keeps its own tags.
         """
         if not self.pk:
             return
-        from wagtail_localize.models import TranslationSource
+        from wagtail_localize.models import Translation
 
-        source = (
-            TranslationSource.objects.filter(object_id=self.translation_key)
-            .exclude(locale_id=self.locale_id)
-            .only("locale_id")
+        translation = (
+            Translation.objects.filter(
+                source__object_id=self.translation_key,
+                target_locale_id=self.locale_id,
+                enabled=True,
+            )
+            .select_related("source")
             .first()
         )
-        if source is None:
+        if translation is None or translation.source.locale_id == self.locale_id:
             return
         original = NewsPage.objects.filter(
-            translation_key=self.translation_key, locale_id=source.locale_id
+            translation_key=self.translation_key, locale_id=translation.source.locale_id
         ).first()
         if original is not None:
             self.tags = list(original.tags.all())

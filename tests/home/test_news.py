@@ -254,3 +254,28 @@ def test_tag_slugs_are_made_from_names_and_unique_per_language(db):
     french.full_clean()
     french.save()
     assert french.slug == "prisoners-of-war"
+
+
+def test_a_translation_edited_directly_keeps_its_own_tags(
+    news_indexes, make_news, pace_tag, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.models import Translation
+
+    item = make_news(title="PACE call", tags=[pace_tag])
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_translation(item, "fr", {"PACE call": "Appel de l'APCE"})
+    french = NewsPage.objects.get(translation_key=item.translation_key, locale__language_code="fr")
+    french_tag = NewsTagFactory(name="APCE", slug="apce", locale=french.locale)
+
+    # While synced, the source's tags win over any change made on the translation.
+    french.tags = [french_tag]
+    french.save_revision().publish()
+    french.refresh_from_db()
+    assert list(french.tags.all()) == [pace_tag]
+
+    # Once a translator stops syncing to edit the page directly, it keeps its own.
+    Translation.objects.filter(source__object_id=item.translation_key).update(enabled=False)
+    french.tags = [french_tag]
+    french.save_revision().publish()
+    french.refresh_from_db()
+    assert list(french.tags.all()) == [french_tag]
