@@ -420,9 +420,16 @@ class Petition(models.Model):
         return PetitionPage.objects.filter(translation_key=self.translation_key)
 
     def page_in(self, language_code):
-        """The live page in `language_code`, else the live source page, else any live one."""
+        """The live page in `language_code`, else the live source page, else any live one.
+
+        A plain `Page` (title, URL): call `.specific` for the rest. Emails need no more,
+        and loading every translation's body for them cost a third of a signature.
+        """
         pages = {
-            page.locale.language_code: page for page in self.pages().live().select_related("locale")
+            page.locale.language_code: page
+            for page in Page.objects.filter(translation_key=self.translation_key)
+            .live()
+            .select_related("locale")
         }
         if language_code in pages:
             return pages[language_code]

@@ -235,7 +235,8 @@ def handle_sign_post(request, page, *, source=Source.PAGE, partner_ref=""):
 @never_cache
 @require_POST
 def sign_view(request, page_id):
-    page = get_object_or_404(PetitionPage.objects.live().public().specific(), pk=page_id)
+    # The body is only needed to show the form again with errors; load it then.
+    page = get_object_or_404(PetitionPage.objects.live().public().defer_streamfields(), pk=page_id)
     form, state, status = handle_sign_post(request, page)
     if state:
         return _signed_response(request, page, state)
