@@ -38,6 +38,13 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     def get_base_queryset(self):
         return exclude_hidden_profiles(super().get_base_queryset())
 
+    def get_queryset(self):
+        # A page type listed on its own (?type=…) may fetch what its API fields
+        # need in bulk, so a listing costs the same for 2 pages or 20.
+        queryset = super().get_queryset()
+        prepare = getattr(queryset.model, "prepare_api_queryset", None)
+        return prepare(queryset) if prepare else queryset
+
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
     """Images that public pages show, and never a photo the visibility rule hides."""

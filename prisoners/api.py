@@ -6,7 +6,7 @@ from ninja import Router, Schema
 
 from campaign_site.embeds import localized_embeddable_page, widget_language
 
-from .models import PrisonerIndexPage, PrisonerPage
+from .models import CARD_PHOTO, PrisonerIndexPage, PrisonerPage
 from .views import index_context, profile_context
 
 router = Router(tags=["prisoners"])
@@ -39,7 +39,7 @@ class PrisonerList(Schema):
 
 def card_data(request, profile):
     """The JSON card of a PublicProfile (widgets API and content API alike)."""
-    photo = profile.photo.get_rendition("fill-320x320").url if profile.photo else None
+    photo = profile.photo.get_rendition(CARD_PHOTO).url if profile.photo else None
     return {
         "id": profile.id,
         "page_id": profile.page.pk,

@@ -543,6 +543,23 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
 
     api_fields = [APIField("card", serializer=PublicCardField(source="*"))]
 
+    @classmethod
+    def prepare_api_queryset(cls, queryset):
+        """What the content API's `card` field reads, fetched once for the whole listing."""
+        from django.db.models import Prefetch
+        from wagtail.images import get_image_model
+
+        return (
+            queryset.with_effective_visibility()
+            .with_sponsor_counts()
+            .select_related("locale")
+            .prefetch_related(
+                Prefetch(
+                    "photo", queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO)
+                )
+            )
+        )
+
     def is_embeddable(self):
         return super().is_embeddable() and is_publicly_visible(self)
 

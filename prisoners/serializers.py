@@ -8,10 +8,15 @@ class PublicCardField(serializers.Field):
 
     def to_representation(self, page):
         from .api import card_data
-        from .views import profile_context
-        from .visibility import is_publicly_visible
+        from .views import needs_sponsor
+        from .visibility import public_profile
 
-        if not is_publicly_visible(page):
+        profile = public_profile(page, with_children=False)
+        if profile is None:
             return None
-        request = self.context["request"]
-        return card_data(request, profile_context(page, request)["profile"])
+        if profile.sponsor_count is None:  # a detail view: not annotated by the listing
+            from .models import Sponsorship
+
+            profile.sponsor_count = Sponsorship.objects.approved().for_prisoner(page).count()
+        profile.needs_sponsor = needs_sponsor(profile)
+        return card_data(self.context["request"], profile)

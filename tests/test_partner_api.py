@@ -352,3 +352,38 @@ def test_admin_partner_listing_counts_its_signatures(admin_client, petition, par
     assert partner.key in html
     row = html[html.index("Diaspora news") :]
     assert ">1<" in row.replace(" ", "").replace("\n", "")
+
+
+def test_prisoner_cards_in_the_content_api_cost_the_same_for_2_or_12(client, home_pages):
+    """The listing's query count must not grow with the number of profiles."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.prisoners.factories import SponsorshipFactory
+
+    index = PrisonerIndexPageFactory(parent=home_pages["en"])
+    url = "/api/v2/pages/"
+    params = {"type": "prisoners.PrisonerPage", "fields": "card"}
+
+    def make(count):
+        for _ in range(count):
+            person = PrisonerPageFactory(
+                parent=index,
+                photo=wagtail_factories.ImageFactory(),
+            )
+            SponsorshipFactory(
+                prisoner_key=person.translation_key, campaign_key=index.translation_key
+            )
+
+    def queries():
+        client.get(url, params)  # renditions are made on the first request
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, params)
+        assert response.status_code == 200
+        assert all(item["card"]["sponsor_count"] == 1 for item in response.json()["items"])
+        return len(captured.captured_queries)
+
+    make(2)
+    few = queries()
+    make(10)
+    assert queries() == few
