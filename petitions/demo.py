@@ -12,7 +12,7 @@ import datetime
 
 from wagtail.models import Locale
 
-from home.localization import publish_translation
+from campaign_site.localization import publish_translation
 
 from .demo_translations import ARMENIAN, FRENCH
 from .models import PetitionDecisionMaker, PetitionPage, PetitionStatus

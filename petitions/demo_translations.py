@@ -1,7 +1,7 @@
 """French and Armenian translations of the demo petition (petitions.demo).
 
 Each catalogue maps a source string, exactly as wagtail-localize segments the
-English page, to its translation; home.localization.publish_translation applies
+English page, to its translation; campaign_site.localization.publish_translation applies
 it, so the translated pages have a TranslationSource and StringTranslations like
 any page a translator produced, and later English changes show up as out of date.
 A source string that appears more than once (an organisation, a role) has one

@@ -41,10 +41,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_site.blocks import StoryBlock
 from campaign_site.embeds import EmbeddableMixin, EmbedPanel
-from home.blocks import StoryBlock
-from home.models import ShareablePageMixin
-from home.translation import page_fields
+from campaign_site.pages import ShareablePageMixin
+from campaign_site.translation import page_fields
 
 from .goals import next_goal
 from .serializers import PetitionCounterField

@@ -13,7 +13,7 @@ import io
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
-from home.localization import publish_translation
+from campaign_site.localization import publish_translation
 
 from .models import (
     Answer,

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks import StreamValue
 
-from home.blocks import StoryBlock, link_citations
+from campaign_site.blocks import StoryBlock, link_citations
 
 
 def test_citations_link_to_references_and_back():

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from home.localization import publish_translation
+from campaign_site.localization import publish_translation
 from prisoners.models import PrisonerPage, Status
 from tests.petitions.factories import make_petition, signer
 from tests.prisoners.factories import (

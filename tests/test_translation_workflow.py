@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation
 
-from home.localization import ensure_translator_groups
+from campaign_site.localization import ensure_translator_groups
 from home.models import HomePage
 
 from .factories import HomePageFactory, UserFactory

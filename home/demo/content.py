@@ -7,7 +7,7 @@ statement of 15 June 2021 and the context timeline from the sponsorship page,
 which numbers no sources. References keep the petition's numbering, carry
 neutral descriptive titles and no URLs (the seeds give none).
 
-Translations go through wagtail-localize (home.localization.publish_translation),
+Translations go through wagtail-localize (campaign_site.localization.publish_translation),
 so translators find them in the admin and see when the English changes. Runs
 last in load_demo: it features the sample prisoners and links the petition that
 earlier loaders made. Safe to run again.
@@ -17,7 +17,7 @@ import datetime
 
 from wagtail.models import Locale
 
-from home.localization import publish_translation
+from campaign_site.localization import publish_translation
 from home.models import HomePage, NewsIndexPage, NewsPage, NewsPageRelatedPage, NewsTag
 
 from . import site as site_demo

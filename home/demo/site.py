@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
-from home.localization import ensure_translator_groups, publish_translation
+from campaign_site.localization import ensure_translator_groups, publish_translation
 from home.models import CampaignSettings, HomePage
 
 from . import home_sections

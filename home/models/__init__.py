@@ -3,7 +3,6 @@
 Split into modules by subject; import from `home.models` as before.
 """
 
-from .mixins import ShareablePageMixin
 from .news import NewsIndexPage, NewsPage, NewsPageRelatedPage, NewsTag
 from .pages import HomePage, HomePageFeaturedPrisoner
 from .settings import CampaignSettings
@@ -16,5 +15,4 @@ __all__ = [
     "NewsPage",
     "NewsPageRelatedPage",
     "NewsTag",
-    "ShareablePageMixin",
 ]

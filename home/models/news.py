@@ -35,11 +35,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import StoryBlock
+from campaign_site.blocks import StoryBlock
+from campaign_site.pages import ShareablePageMixin
+from campaign_site.translation import page_fields
 from home.cards import CARD_RENDITIONS, RelatedPageChooserPanel, public_cards
-from home.translation import page_fields
-
-from .mixins import ShareablePageMixin
 
 
 @register_snippet

@@ -17,10 +17,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import PartnersBlock, TimelineBlock
-from home.translation import page_fields
-
-from .mixins import ShareablePageMixin
+from campaign_site.pages import ShareablePageMixin
+from campaign_site.translation import page_fields
+from home.blocks import SupportingOrganisationsBlock, TimelineBlock
 
 
 class HomePage(ShareablePageMixin, Page):
@@ -85,7 +84,9 @@ class HomePage(ShareablePageMixin, Page):
     partners_heading = models.CharField(
         _("heading"), max_length=120, blank=True, help_text=_("Empty: “Partner organisations”.")
     )
-    partners = StreamField(PartnersBlock(), verbose_name=_("partner organisations"), blank=True)
+    partners = StreamField(
+        SupportingOrganisationsBlock(), verbose_name=_("partner organisations"), blank=True
+    )
 
     content_panels = [
         *Page.content_panels,

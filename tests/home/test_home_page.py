@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.blocks import PartnerBlock, TimelineEventBlock
+from home.blocks import SupportingOrganisationBlock, TimelineEventBlock
 from home.models import HomePage, HomePageFeaturedPrisoner
 from prisoners.models import Sponsorship, Status
 from prisoners.visibility import Consent, Visibility
@@ -334,7 +334,7 @@ def test_home_page_queries_do_not_grow_with_content(client, home_pages, news_ind
     assert small <= 45, small
 
 
-@pytest.mark.parametrize("block", [TimelineEventBlock(), PartnerBlock()])
+@pytest.mark.parametrize("block", [TimelineEventBlock(), SupportingOrganisationBlock()])
 def test_home_page_blocks_have_previews_in_the_admin(admin_client, block):
     assert block.meta.description
     assert block.is_previewable
@@ -343,7 +343,10 @@ def test_home_page_blocks_have_previews_in_the_admin(admin_client, block):
 
     assert response.status_code == 200
     preview = soup(response)
-    expected = {"TimelineEventBlock": "Ceasefire declaration", "PartnerBlock": "Covcas Center"}
+    expected = {
+        "TimelineEventBlock": "Ceasefire declaration",
+        "SupportingOrganisationBlock": "Covcas Center",
+    }
     assert expected[type(block).__name__] in preview.get_text()
 
 

@@ -7,7 +7,7 @@ import wagtail_factories
 from django.utils import formats, translation
 from wagtail.models import PageViewRestriction
 
-from home.localization import publish_translation
+from campaign_site.localization import publish_translation
 from home.models import NewsPage, NewsTag
 
 from .conftest import soup

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Site
 from wagtail_localize.models import TranslationSource
 
-from home.localization import publish_translation
+from campaign_site.localization import publish_translation
 from petitions.demo import DECISION_MAKERS
 from petitions.models import Petition, PetitionPage
 from petitions.signing import sign

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.localization import ensure_translator_groups
+from campaign_site.localization import ensure_translator_groups
 
 
 class Command(BaseCommand):

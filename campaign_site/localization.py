@@ -114,3 +114,46 @@ def ensure_translator_groups(site=None):
             )
         groups[locale.language_code] = group
     return groups
+
+
+# --- this page in another language ------------------------------------------
+
+
+def localized_page(page, locale, *, queryset=None):
+    """The live, public translation of `page` in `locale`; else `page` itself when it is
+    live and public; else None. Over Wagtail's own `translation_key`, in one query.
+
+    `queryset` narrows the candidates (a page type's public queryset, say), so a
+    rule that hides a page applies to its translations too.
+    """
+    if page is None:
+        return None
+    found = localized_pages([page], locale, queryset=queryset)
+    return found[0] if found else None
+
+
+def localized_pages(pages, locale, *, queryset=None):
+    """Each of `pages` in `locale` when translated there, else as it is; live and public
+    ones only, in the order given, without duplicates. One query whatever the number."""
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return []
+    queryset = Page.objects.all() if queryset is None else queryset
+    candidates = queryset.live().public().filter(
+        translation_key__in={page.translation_key for page in pages}
+    )
+    wanted = {page.pk for page in pages}
+    by_key = {}
+    for candidate in candidates:
+        if candidate.locale_id != getattr(locale, "pk", locale) and candidate.pk not in wanted:
+            continue
+        current = by_key.get(candidate.translation_key)
+        if current is None or candidate.locale_id == getattr(locale, "pk", locale):
+            by_key[candidate.translation_key] = candidate
+    seen, result = set(), []
+    for page in pages:
+        found = by_key.get(page.translation_key)
+        if found is not None and found.pk not in seen:
+            seen.add(found.pk)
+            result.append(found)
+    return result
