@@ -1,50 +1,14 @@
 """Site-wide settings editors manage in the admin (Settings → Campaign settings)."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from campaign_site.models import CampaignSiteSettings
 
 
 @register_setting(icon="site")
-class CampaignSettings(BaseSiteSetting):
-    """Contact details and social accounts shown in every page's footer."""
-
-    organisation_name = models.CharField(_("organisation name"), max_length=255, blank=True)
-    contact_email = models.EmailField(
-        _("public contact email"),
-        blank=True,
-        help_text=_("Shown publicly. Use a shared campaign address, not a person's."),
-    )
-    x_handle = models.CharField(
-        _("X (Twitter) handle"), max_length=50, blank=True, help_text=_("Without the @.")
-    )
-    facebook_url = models.URLField(_("Facebook page"), blank=True)
-    instagram_url = models.URLField(_("Instagram profile"), blank=True)
-    telegram_url = models.URLField(_("Telegram channel"), blank=True)
-    default_share_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("default share image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        FieldPanel("organisation_name"),
-        MultiFieldPanel(
-            [
-                FieldPanel("contact_email"),
-                FieldPanel("x_handle"),
-                FieldPanel("facebook_url"),
-                FieldPanel("instagram_url"),
-                FieldPanel("telegram_url"),
-            ],
-            heading=_("Contact links"),
-        ),
-        FieldPanel("default_share_image"),
-    ]
+class CampaignSettings(CampaignSiteSettings):
+    """The campaign's identity, registered here so its admin address stays under `home`."""
 
     class Meta:
         verbose_name = _("campaign settings")

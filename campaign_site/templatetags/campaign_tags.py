@@ -1,4 +1,7 @@
-"""Template tags every public page uses: language links and share metadata."""
+"""Template tags every public page uses: language links, the site menu and share metadata.
+
+In the base so that base.html and the feature apps' templates load no composing app.
+"""
 
 from django import template
 from django.conf import settings
@@ -6,7 +9,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.models import CampaignSettings
+from campaign_site.models import campaign_site_settings
 
 register = template.Library()
 
@@ -109,13 +112,21 @@ def share_image(context, page=None):
         image = page.get_share_image()
     request = context.get("request")
     if image is None and request is not None:
-        image = CampaignSettings.for_request(request).default_share_image
+        settings_for_site = campaign_site_settings(request)
+        image = settings_for_site.default_share_image if settings_for_site else None
     return image
 
 
 @register.simple_tag(takes_context=True)
+def site_settings(context):
+    """The campaign's identity (name, contact links) for the footer, or None."""
+    request = context.get("request")
+    return campaign_site_settings(request) if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """Live pages of the current language's home that editors put in menus."""
+    """Live, public pages right under the current language's home that editors put in menus."""
     request = context.get("request")
     if request is None:
         return []
