@@ -6,9 +6,14 @@ it has a TranslationSource, a Translation and StringTranslations, and later
 source changes show up as out of date in the usual places.
 """
 
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language_info
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from campaign_site.pages import public_pages
 
 
 @transaction.atomic
@@ -67,8 +72,6 @@ def translator_group_name(locale):
 
 
 def translation_name(language_code):
-    from django.utils.translation import get_language_info
-
     return get_language_info(language_code)["name"]
 
 
@@ -87,10 +90,6 @@ def ensure_translator_groups(site=None):
     permissions granted on that home page cover exactly that language's pages.
     Returns {language_code: group}; languages without a home page yet are skipped.
     """
-    from django.conf import settings
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission, Site
-
     site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return {}
@@ -120,36 +119,34 @@ def ensure_translator_groups(site=None):
 
 
 def localized_page(page, locale, *, queryset=None):
-    """The live, public translation of `page` in `locale`; else `page` itself when it is
-    live and public; else None. Over Wagtail's own `translation_key`, in one query.
+    """The translation of `page` in `locale` a visitor may see; else `page` itself when a
+    visitor may see it; else None. Over Wagtail's own `translation_key`, in one query.
 
-    `queryset` narrows the candidates (a page type's public queryset, say), so a
-    rule that hides a page applies to its translations too.
+    `page` may be a page or a page id (a foreign key's `_id`, without fetching it);
+    `locale` a Locale, its id or its language code. "May see" is `public_pages`: live,
+    not private, allowed by the type's visibility rule. `queryset` narrows the
+    candidates further (a page type, deferred StreamFields).
     """
-    if page is None:
+    if not page:
         return None
-    found = localized_pages([page], locale, queryset=queryset)
-    return found[0] if found else None
+    if isinstance(page, Page):
+        return next(iter(localized_pages([page], locale, queryset=queryset)), None)
+    versions = _visible_versions(
+        Page.objects.filter(pk=page).values("translation_key"), locale, queryset
+    )
+    by_key = _best_by_key(versions, locale, {page})
+    return next(iter(by_key.values()), None)
 
 
 def localized_pages(pages, locale, *, queryset=None):
-    """Each of `pages` in `locale` when translated there, else as it is; live and public
-    ones only, in the order given, without duplicates. One query whatever the number."""
+    """Each of `pages` in `locale` when translated there, else as it is; only the ones a
+    visitor may see (as `localized_page`), in the order given, without duplicates.
+    One query whatever the number."""
     pages = [page for page in pages if page is not None]
     if not pages:
         return []
-    queryset = Page.objects.all() if queryset is None else queryset
-    candidates = queryset.live().public().filter(
-        translation_key__in={page.translation_key for page in pages}
-    )
-    wanted = {page.pk for page in pages}
-    by_key = {}
-    for candidate in candidates:
-        if candidate.locale_id != getattr(locale, "pk", locale) and candidate.pk not in wanted:
-            continue
-        current = by_key.get(candidate.translation_key)
-        if current is None or candidate.locale_id == getattr(locale, "pk", locale):
-            by_key[candidate.translation_key] = candidate
+    versions = _visible_versions({page.translation_key for page in pages}, locale, queryset)
+    by_key = _best_by_key(versions, locale, {page.pk for page in pages})
     seen, result = set(), []
     for page in pages:
         found = by_key.get(page.translation_key)
@@ -157,3 +154,46 @@ def localized_pages(pages, locale, *, queryset=None):
             seen.add(found.pk)
             result.append(found)
     return result
+
+
+def _visible_versions(translation_keys, locale, queryset):
+    queryset = Page.objects.all() if queryset is None else queryset
+    versions = public_pages(queryset).filter(translation_key__in=translation_keys)
+    if isinstance(locale, str):
+        versions = versions.select_related("locale")
+    return versions
+
+
+def _in_locale(instance, locale):
+    if isinstance(locale, str):
+        return instance.locale.language_code == locale
+    return instance.locale_id == getattr(locale, "pk", locale)
+
+
+def _best_by_key(versions, locale, wanted_pks):
+    """{translation_key: the version in `locale`, else the wanted page itself}."""
+    by_key = {}
+    for version in versions:
+        in_locale = _in_locale(version, locale)
+        if not in_locale and version.pk not in wanted_pks:
+            continue
+        if version.translation_key not in by_key or in_locale:
+            by_key[version.translation_key] = version
+    return by_key
+
+
+def localized_objects(objects, locale):
+    """Each of `objects` (translatable snippets of one model) in `locale` when translated
+    there, else as it is, in the order given. One query whatever the number."""
+    objects = list(objects)
+    if not objects:
+        return []
+    model = type(objects[0])
+    translated = {
+        instance.translation_key: instance
+        for instance in model.objects.filter(
+            translation_key__in={instance.translation_key for instance in objects},
+            locale=locale,
+        )
+    }
+    return [translated.get(instance.translation_key, instance) for instance in objects]

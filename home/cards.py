@@ -4,15 +4,21 @@ A card needs a title, a link in the reader's language, a picture and a line of
 text. Pages say which of their fields hold those (`card_image_fields`,
 `card_summary`); the defaults fit the campaign's page types. Everything is
 fetched in a fixed number of queries however many cards there are, and only
-pages the public may see become cards (`public_pages`).
+pages the public may see become cards (`campaign_site.pages.public_pages`).
+
+Which page types are "related" (linked from news, featured) is the campaign's
+choice, made here where the features are composed.
 """
 
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import Q
 from wagtail.admin.panels import PageChooserPanel
+from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from campaign_site.localization import localized_pages
+from campaign_site.pages import public_specific_pages
 
 # Page types that can be linked from news items and featured on the home page.
 # Referenced by name: each app adds its model when it is ready.
@@ -50,50 +56,6 @@ class RelatedPageChooserPanel(PageChooserPanel):
         return super().get_form_options()
 
 
-def public_pages(queryset):
-    """Restrict a queryset of pages to what any visitor may see.
-
-    Live, not behind a privacy restriction, and, for prisoner profiles, allowed
-    by the profile's visibility rule (the prisoners app owns that rule).
-    """
-    queryset = queryset.live().public()
-    hidden = hidden_by_rule()
-    return queryset if hidden is None else queryset.exclude(hidden)
-
-
-def hidden_page_ids(queryset):
-    """Ids of the pages in `queryset` that their type's visibility rule hides.
-
-    For search backends, which filter on indexed fields only (ids are).
-    """
-    hidden = hidden_by_rule()
-    if hidden is None:
-        return []
-    return list(queryset.filter(hidden).values_list("pk", flat=True))
-
-
-def hidden_by_rule():
-    """A Q() matching pages that their type's own visibility rule hides, or None."""
-    rules = []
-    for model in installed_models(RELATED_PAGE_TYPES):
-        publicly_listed = getattr(model, "publicly_listed_pages", None)
-        if publicly_listed is None:
-            continue
-        rules.append(
-            Q(
-                content_type__app_label=model._meta.app_label,
-                content_type__model=model._meta.model_name,
-            )
-            & ~Q(pk__in=publicly_listed().values("pk"))
-        )
-    if not rules:
-        return None
-    combined = rules[0]
-    for rule in rules[1:]:
-        combined |= rule
-    return combined
-
-
 @dataclass
 class Card:
     page: Page
@@ -102,65 +64,6 @@ class Card:
     image: object
     summary: str
     kind: str
-
-
-def public_specific_pages(page_ids):
-    """{pk: specific page} for the pages among `page_ids` that a visitor may see.
-
-    Each page type is fetched through its own public queryset
-    (`publicly_listed_pages()` when the type has a visibility rule), so rules
-    apply and their annotations (a profile's effective visibility) come along:
-    one query per page type, whatever the number of pages.
-    """
-    from django.contrib.contenttypes.models import ContentType
-
-    page_ids = list(page_ids)
-    if not page_ids:
-        return {}
-    by_type = {}
-    for pk, content_type_id in Page.objects.filter(pk__in=page_ids).values_list(
-        "pk", "content_type_id"
-    ):
-        by_type.setdefault(content_type_id, []).append(pk)
-    found = {}
-    for content_type_id, pks in by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:
-            continue
-        listed = getattr(model, "publicly_listed_pages", None)
-        queryset = listed() if listed is not None else model.objects.live().public()
-        queryset = queryset.filter(pk__in=pks).select_related("locale")
-        if hasattr(queryset, "defer_streamfields"):
-            queryset = queryset.defer_streamfields()
-        found.update((page.pk, page) for page in queryset)
-    return found
-
-
-def localized_pages(pages, locale):
-    """Each page of `pages` in `locale` when translated, else as it is; public ones only.
-
-    Keeps the order of `pages` and drops the ones a visitor may not see.
-    Specific pages, without their StreamFields.
-    """
-    keys = [page.translation_key for page in pages]
-    if not keys:
-        return []
-    candidates = Page.objects.filter(translation_key__in=keys).filter(
-        Q(locale=locale) | Q(pk__in=[page.pk for page in pages])
-    )
-    visible = public_specific_pages(candidates.values_list("pk", flat=True))
-    by_key = {}
-    for candidate in visible.values():
-        current = by_key.get(candidate.translation_key)
-        if current is None or candidate.locale_id == locale.pk:
-            by_key[candidate.translation_key] = candidate
-    seen, result = set(), []
-    for page in pages:
-        found = by_key.get(page.translation_key)
-        if found is not None and found.pk not in seen:
-            seen.add(found.pk)
-            result.append(found)
-    return result
 
 
 def card_image_id(page):
@@ -179,8 +82,6 @@ def card_summary(page):
 
 
 def images_with_renditions(image_ids, specs=CARD_RENDITIONS):
-    from wagtail.images import get_image_model
-
     image_ids = {image_id for image_id in image_ids if image_id}
     if not image_ids:
         return {}
@@ -190,7 +91,10 @@ def images_with_renditions(image_ids, specs=CARD_RENDITIONS):
 
 def public_cards(pages, locale, request=None):
     """Cards for `pages` in `locale`: localized, visible to the public, with their pictures."""
-    shown = localized_pages(pages, locale)
+    chosen = localized_pages(pages, locale)
+    # Specific pages through their type's public queryset: the rule's annotations come along.
+    specific = public_specific_pages(page.pk for page in chosen)
+    shown = [specific[page.pk] for page in chosen if page.pk in specific]
     images = images_with_renditions(card_image_id(page) for page in shown)
     return [
         Card(

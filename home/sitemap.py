@@ -6,7 +6,7 @@ would be missing. This one lists every language tree of the site and adds
 `<xhtml:link rel="alternate" hreflang=…>` for each translation in the sitemap,
 so every pair of alternates points both ways. Pages keep the last word on what
 they publish through `get_sitemap_urls()` (a hidden prisoner profile returns
-nothing), and only pages a visitor may see are considered (`public_pages`).
+nothing), and only pages a visitor may see are considered (`campaign_site.pages.public_pages`).
 """
 
 from collections import defaultdict
@@ -15,7 +15,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from home.cards import public_pages, public_specific_pages
+from campaign_site.pages import public_pages, public_specific_pages
 
 
 class MultilingualSitemap(Sitemap):

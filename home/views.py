@@ -11,14 +11,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 
-from home.cards import (
-    card_image_id,
-    card_summary,
-    hidden_page_ids,
-    images_with_renditions,
-    installed_models,
-    public_specific_pages,
-)
+from campaign_site.pages import hidden_page_ids, public_specific_pages
+from home.cards import card_image_id, card_summary, images_with_renditions, installed_models
 
 
 def language_root(request):

@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from home.cards import public_pages
+from campaign_site.pages import public_pages
 from prisoners.models import PrisonerPage
 from prisoners.visibility import (
     FULL_FIELDS,
