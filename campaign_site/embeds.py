@@ -27,6 +27,8 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.panels import Panel
 from wagtail.models import Page, Site
 
+from campaign_site.localization import localized_page
+
 LOADER_PATH = Path(__file__).resolve().parent / "static" / "embed" / "loader.js"
 THEMES = ("light", "dark")
 DEFAULT_WIDTH = 600
@@ -117,24 +119,17 @@ def widget(request, kind, page_id):
 
 
 def localized_embeddable_page(page_id, language_code, model=None):
-    """The live, embeddable translation of page `page_id` in the widget's language.
+    """The embeddable translation of live page `page_id` in the widget's language.
 
     Falls back to the page's own language when that translation is missing or
-    not live, never to a page that is not embeddable.
+    not public (`localized_page`), never to a page that is not embeddable.
     """
-    queryset = (model or Page).objects.live().filter(pk=page_id)
-    page = queryset.first()
+    model = model or Page
+    source = model.objects.live().filter(pk=page_id).first()
+    page = localized_page(source, language_code, queryset=model.objects.all())
     if page is None:
         raise Http404
     page = page.specific
-    translated = (
-        page.get_translations(inclusive=True)
-        .live()
-        .filter(locale__language_code=language_code)
-        .first()
-    )
-    if translated is not None:
-        page = translated.specific
     if not isinstance(page, EmbeddableMixin) or not page.is_embeddable():
         raise Http404
     return page

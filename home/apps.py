@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -9,8 +10,7 @@ def ensure_locales(**kwargs):
     This is what makes adding a language a settings change: the next
     `migrate` creates its Locale, and editors can translate into it.
     """
-    from django.conf import settings
-    from wagtail.models import Locale
+    from wagtail.models import Locale  # apps.py loads before the app registry is ready
 
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.using(kwargs.get("using", "default")).get_or_create(language_code=code)

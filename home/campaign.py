@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
-from wagtail.models import Page
+
+from campaign_site.localization import localized_page
+from home.models.news import NewsIndexPage
+from home.news_tags import set_display_tags
+from petitions.models import Petition, PetitionPage
+from prisoners.figures import compute_figures
+from prisoners.models import CARD_PHOTO, PrisonerIndexPage, PrisonerPage, Sponsorship
+from prisoners.views import NEEDS_SPONSOR_STATUSES, needs_sponsor
+from prisoners.visibility import public_profile
 
 HERO_RENDITIONS = ("fill-1200x630", "width-800", "width-1600", "width-2400")
 PARTNER_LOGO = "height-128"
@@ -67,35 +75,9 @@ def hero_image(home):
     return image
 
 
-def localized(model, source_id, locale, *, queryset=None):
-    """The live, public version of page `source_id` in `locale`, else the source, else None."""
-    if not source_id:
-        return None
-    queryset = model.objects.all() if queryset is None else queryset
-    versions = list(
-        queryset.live()
-        .public()
-        .filter(translation_key__in=Page.objects.filter(pk=source_id).values("translation_key"))
-    )
-    for preferred in (
-        lambda page: page.locale_id == locale.pk,
-        lambda page: page.pk == source_id,
-        lambda page: True,
-    ):
-        for page in versions:
-            if preferred(page):
-                return page
-    return None
-
-
 def petition_call(home, request):
-    from petitions.models import Petition, PetitionPage
-
-    page = localized(
-        PetitionPage,
-        home.main_petition_id,
-        home.locale,
-        queryset=PetitionPage.objects.defer_streamfields(),
+    page = localized_page(
+        home.main_petition_id, home.locale, queryset=PetitionPage.objects.defer_streamfields()
     )
     if page is None:
         return None
@@ -106,8 +88,6 @@ def petition_call(home, request):
 
 
 def prisoner_index_for(home):
-    from prisoners.models import PrisonerIndexPage
-
     indexes = PrisonerIndexPage.objects.live().public()
     return (
         indexes.descendant_of(home).filter(locale_id=home.locale_id).first()
@@ -116,10 +96,6 @@ def prisoner_index_for(home):
 
 
 def prisoner_figures(home, request):
-    from prisoners.figures import compute_figures
-    from prisoners.models import Sponsorship
-    from prisoners.views import NEEDS_SPONSOR_STATUSES
-
     index = prisoner_index_for(home)
     if index is None:
         return None
@@ -150,10 +126,6 @@ def featured_profiles(home, request):
     Built by the prisoners app's own rule (`public_profile`): a name-only
     profile has no photo, a hidden one no card, a sample one its badge.
     """
-    from prisoners.models import CARD_PHOTO, PrisonerPage
-    from prisoners.views import needs_sponsor
-    from prisoners.visibility import public_profile
-
     keys = list(
         home.featured_prisoners.order_by("sort_order", "pk").values_list(
             "prisoner__translation_key", flat=True
@@ -187,15 +159,13 @@ def featured_profiles(home, request):
 
 
 def latest_news(home):
-    from home.models.news import NewsIndexPage, localized_tags
-
     if not home.latest_news_count:
         return {"index": None, "items": []}
     index = NewsIndexPage.objects.live().public().child_of(home).first()
     if index is None:
         return {"index": None, "items": []}
     items = list(index.listing(index.news_items())[: home.latest_news_count])
-    localized_tags(items, home.locale)
+    set_display_tags(items, home.locale)
     return {"index": index, "items": items}
 
 

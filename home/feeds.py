@@ -9,7 +9,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from home.models.news import localized_tags
+from home.news_tags import set_display_tags
 
 FEED_LENGTH = 20
 
@@ -39,7 +39,7 @@ class NewsRssFeed(Feed):
 
     def items(self, index):
         items = list(index.news_items().prefetch_related("tags")[:FEED_LENGTH])
-        return localized_tags(items, index.locale)
+        return set_display_tags(items, index.locale)
 
     def item_title(self, item):
         return item.title

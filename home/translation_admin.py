@@ -7,13 +7,14 @@ pages", so this report lists, per language, each translation that is behind.
 """
 
 import django_filters
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize.models import Translation
 
 
@@ -39,9 +40,6 @@ def outdated_page_translations():
 
 
 def _page_types():
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import get_page_models
-
     return ContentType.objects.get_for_models(*get_page_models()).values()
 
 

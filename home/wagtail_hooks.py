@@ -3,7 +3,9 @@
 Kept as a list of small registrations; each says why it exists.
 """
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -44,9 +46,6 @@ def register_outdated_translations_menu_item():
 # ever served under its own language's prefix; elsewhere, send the visitor to it.
 @hooks.register("before_serve_page")
 def serve_pages_only_in_their_own_language(page, request, serve_args, serve_kwargs):
-    from django.shortcuts import redirect
-    from django.utils import translation
-
     if page.locale.language_code != translation.get_language():
         return redirect(page.get_url(request))
     return None

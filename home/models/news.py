@@ -7,7 +7,7 @@ typed on a French page would be a different tag from its English twin. Here:
 
 - a news item links to tags of its own language tree; translations of the
   item keep the same links (synchronised), and are shown in the reader's
-  language through the tag's own translation (`NewsTag.localized`), falling
+  language through the tag's own translation (`home.news_tags`), falling
   back to the source name until a translator has translated the tag;
 - a tag's slug is the same in every language, so `?tag=pace` filters the
   English, French and Armenian indexes alike and links stay shareable.
@@ -30,15 +30,20 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.models import Translation
 
 from campaign_site.blocks import StoryBlock
+from campaign_site.localization import localized_objects
 from campaign_site.pages import ShareablePageMixin
 from campaign_site.translation import page_fields
 from home.cards import CARD_RENDITIONS, RelatedPageChooserPanel, public_cards
+from home.feeds import NewsAtomFeed, NewsRssFeed
+from home.news_tags import one_per_slug_by_name, set_display_tags
 
 
 @register_snippet
@@ -90,29 +95,6 @@ class NewsTag(TranslatableMixin, models.Model):
             raise ValidationError({"slug": _("Another tag already uses this slug.")})
 
 
-def localized_tags(news_items, locale):
-    """Set `display_tags` on each news item: its tags in `locale`, in one query.
-
-    The items' tags must be prefetched. A tag not yet translated into `locale`
-    shows under its own name.
-    """
-    tags = {tag.pk: tag for item in news_items for tag in item.tags.all()}
-    translated = {}
-    if tags:
-        keys = {tag.translation_key for tag in tags.values()}
-        translated = {
-            tag.translation_key: tag
-            for tag in NewsTag.objects.filter(translation_key__in=keys, locale=locale)
-        }
-    for item in news_items:
-        shown = {}
-        for tag in item.tags.all():
-            local = translated.get(tag.translation_key, tag)
-            shown[local.slug] = local
-        item.display_tags = sorted(shown.values(), key=lambda tag: tag.name.casefold())
-    return news_items
-
-
 class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
     """The list of news items of one language, newest first, with RSS and Atom feeds."""
 
@@ -149,8 +131,6 @@ class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
 
     def listing(self, queryset):
         """`queryset` ready for cards: images with their renditions and tags, no N+1."""
-        from wagtail.images import get_image_model
-
         return queryset.prefetch_related(
             models.Prefetch(
                 "image", queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
@@ -179,7 +159,7 @@ class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
             items = items.filter(tags__slug=tag.slug).distinct()
         paginator = Paginator(self.listing(items), self.per_page)
         news_page = paginator.get_page(request.GET.get("page"))
-        localized_tags(news_page.object_list, self.locale)
+        set_display_tags(news_page.object_list, self.locale)
         query = {}
         if tag is not None:
             query["tag"] = tag.slug
@@ -201,17 +181,8 @@ class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
     def tags_in_use(self, news_items=None):
         """The tags of this index's live news, in this index's language, by name."""
         news_items = self.news_items() if news_items is None else news_items
-        used = list(NewsTag.objects.filter(news_pages__in=news_items.values("pk")).distinct())
-        keys = {tag.translation_key for tag in used}
-        local = {
-            tag.translation_key: tag
-            for tag in NewsTag.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
-        shown = {}
-        for tag in used:
-            tag = local.get(tag.translation_key, tag)
-            shown[tag.slug] = tag
-        return sorted(shown.values(), key=lambda tag: tag.name.casefold())
+        used = NewsTag.objects.filter(news_pages__in=news_items.values("pk")).distinct()
+        return one_per_slug_by_name(localized_objects(used, self.locale_id))
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -219,14 +190,10 @@ class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from home.feeds import NewsRssFeed
-
         return NewsRssFeed()(request, index=self)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from home.feeds import NewsAtomFeed
-
         return NewsAtomFeed()(request, index=self)
 
     def feed_url(self, kind, request=None):
@@ -353,8 +320,6 @@ class NewsPage(ShareablePageMixin, Page):
         """
         if not self.pk:
             return
-        from wagtail_localize.models import Translation
-
         translation = (
             Translation.objects.filter(
                 source__object_id=self.translation_key,
@@ -386,7 +351,7 @@ class NewsPage(ShareablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        localized_tags([self], self.locale)
+        set_display_tags([self], self.locale)
         news_index = self.get_parent().specific
         context["news_index"] = news_index
         if isinstance(news_index, NewsIndexPage):

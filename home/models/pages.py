@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from campaign_site.pages import ShareablePageMixin
 from campaign_site.translation import page_fields
 from home.blocks import SupportingOrganisationsBlock, TimelineBlock
+from home.campaign import home_page_context
 
 
 class HomePage(ShareablePageMixin, Page):
@@ -176,8 +177,6 @@ class HomePage(ShareablePageMixin, Page):
         return self.share_image or self.hero_image
 
     def get_context(self, request, *args, **kwargs):
-        from home.campaign import home_page_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_context(self, request))
         return context
