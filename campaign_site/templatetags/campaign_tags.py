@@ -10,7 +10,6 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from campaign_site.models import campaign_site_settings
-from campaign_site.pages import public_pages
 
 register = template.Library()
 
@@ -127,15 +126,14 @@ def site_settings(context):
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """Pages right under the current language's home that editors put in menus, and that
-    the public may see (`public_pages`)."""
+    """Live, public pages right under the current language's home that editors put in menus."""
     request = context.get("request")
     if request is None:
         return []
     home = _language_homes(request).get(translation.get_language())
     if home is None:
         return []
-    return public_pages(home.get_children()).in_menu()
+    return home.get_children().live().public().in_menu()
 
 
 @register.simple_tag(takes_context=True)
