@@ -8,6 +8,7 @@ in the settings, which Django imports for us.
 """
 
 import ast
+import functools
 import importlib.metadata
 import re
 import sys
@@ -66,6 +67,7 @@ def is_first_party(module):
     return (PROJECT / module).is_dir() or (PROJECT / f"{module}.py").is_file()
 
 
+@functools.cache
 def third_party_users():
     """{top-level module: {files or settings using it}}, for runtime code, then for all code."""
     runtime, everywhere = {}, {}
@@ -85,8 +87,13 @@ def third_party_users():
     return runtime, everywhere
 
 
+@functools.cache
+def installed_modules():
+    return importlib.metadata.packages_distributions()
+
+
 def distributions(module):
-    return {normalize(name) for name in importlib.metadata.packages_distributions().get(module, [])}
+    return {normalize(name) for name in installed_modules().get(module, [])}
 
 
 def undeclared(users, declared):
