@@ -1,10 +1,7 @@
 """`load_demo` builds the site from the seeds, in every language, and can run again."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
@@ -13,22 +10,7 @@ from home.models import HomePage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def load_demo(django_capture_on_commit_callbacks):
-    """Run the command as a real run would: wagtail-localize publishes on commit."""
-
-    def run(*args):
-        out = StringIO()
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("load_demo", *args, stdout=out)
-        return out.getvalue()
-
-    return run
-
-
-def test_demo_builds_the_home_page_in_three_languages_through_wagtail_localize(client, load_demo):
-    load_demo()
-
+def test_demo_builds_the_home_page_in_three_languages_through_wagtail_localize(client, demo):
     site = Site.objects.get(is_default_site=True)
     assert site.site_name == "Free Armenian POWs"
     homes = {home.locale.language_code: home for home in HomePage.objects.live()}
@@ -43,16 +25,14 @@ def test_demo_builds_the_home_page_in_three_languages_through_wagtail_localize(c
     assert "Ազատություն Ադրբեջանում ապօրինի պահվող" in armenian
 
 
-def test_demo_is_idempotent(load_demo):
-    load_demo()
+def test_demo_is_idempotent(demo, load_demo):
     pages_before = Page.objects.count()
     load_demo()
     assert Page.objects.count() == pages_before
     assert Site.objects.count() == 1
 
 
-def test_admin_account_only_when_asked_with_its_credentials_printed(load_demo):
-    load_demo()
+def test_admin_account_only_when_asked_with_its_credentials_printed(demo, load_demo):
     assert not get_user_model().objects.exists()
 
     output = load_demo("--admin", "admin", "--password", "s3cret-enough")

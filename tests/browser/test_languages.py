@@ -1,10 +1,8 @@
 """On every page type, the language switcher leads to that page's translation."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from home.models import HomePage, NewsIndexPage, NewsPage
@@ -15,12 +13,6 @@ from prisoners.visibility import Visibility
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGE_TYPES = [HomePage, NewsIndexPage, NewsPage, PetitionPage, PrisonerIndexPage, PrisonerPage]
-
-
-@pytest.fixture
-def demo(home_pages):
-    """The demo site, built by the same command a newcomer runs."""
-    call_command("load_demo", verbosity=0, stdout=io.StringIO())
 
 
 def english_page(model):

@@ -8,21 +8,6 @@ from tests.factories import publish_translation_of
 from .factories import NewsIndexPageFactory, NewsPageFactory, NewsTagFactory
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    """Wagtail caches renditions by image id, and SQLite reuses ids after a rollback.
-
-    Only per-process memory caches are cleared: a shared Redis also holds other
-    workers' rate-limit counters (and PostgreSQL never reuses ids).
-    """
-    from django.core.cache import caches
-    from django.core.cache.backends.locmem import LocMemCache
-
-    for cache in caches.all():
-        if isinstance(cache, LocMemCache):
-            cache.clear()
-
-
 def soup(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
 
@@ -51,16 +36,6 @@ def make_news(news_indexes):
         return item
 
     return make
-
-
-@pytest.fixture
-def translate_news():
-    """translate_news(item, "fr", **fields) → the item's published translation."""
-
-    def translate(item, language_code, **fields):
-        return publish_translation_of(item, language_code, **fields)
-
-    return translate
 
 
 @pytest.fixture

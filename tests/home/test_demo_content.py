@@ -1,10 +1,7 @@
 """The demo fills the home page and three news items from the seeds, in three languages."""
 
-from io import StringIO
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from wagtail.models import Page
 
 from home.models import NewsPage
@@ -12,26 +9,13 @@ from home.models import NewsPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def load_demo(django_capture_on_commit_callbacks):
-    def run():
-        out = StringIO()
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("load_demo", stdout=out)
-        return out.getvalue()
-
-    return run
-
-
 def soup(response):
     assert response.status_code == 200
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
-def test_demo_news_in_three_languages_with_the_seed_numbering(client, load_demo):
-    output = load_demo()
-
-    assert "no translation for" not in output, output
+def test_demo_news_in_three_languages_with_the_seed_numbering(client, demo):
+    assert "no translation for" not in demo, demo
     for language, title in (("en", "News"), ("fr", "Actualités"), ("hy", "Նորություններ")):
         document = soup(client.get(f"/{language}/news/"))
         assert document.h1.get_text(strip=True) == title
@@ -67,9 +51,7 @@ def test_demo_news_in_three_languages_with_the_seed_numbering(client, load_demo)
     assert statement.select_one(".news-article__meta time")["datetime"] == "2021-06-15"
 
 
-def test_demo_home_page(client, load_demo):
-    load_demo()
-
+def test_demo_home_page(client, demo):
     document = soup(client.get("/fr/"))
 
     figures = {
@@ -96,8 +78,7 @@ def test_demo_home_page(client, load_demo):
     assert len(document.select(".news-list .card")) == 3
 
 
-def test_demo_content_can_run_again(load_demo):
-    load_demo()
+def test_demo_content_can_run_again(demo, load_demo):
     pages = Page.objects.count()
     output = load_demo()
 

@@ -33,9 +33,9 @@ def read_sitemap(client):
 
 
 @pytest.fixture
-def translated_site(news_indexes, make_news, translate_news):
+def translated_site(news_indexes, make_news, translate):
     both = make_news(title="Translated into French", slug="translated")
-    translate_news(both, "fr", title="Traduit en français")
+    translate(both, "fr", title="Traduit en français")
     english_only = make_news(title="English only", slug="english-only")
     draft = make_news(title="Draft", slug="draft")
     draft.unpublish()
@@ -107,12 +107,12 @@ def test_robots_txt_points_to_the_sitemap(client, home_pages):
 @pytest.mark.parametrize("page_type", ["home", "news_index", "news_item"])
 @pytest.mark.parametrize("language", ["en", "fr", "hy"])
 def test_every_page_type_has_canonical_and_share_tags(
-    client, news_indexes, make_news, translate_news, page_type, language
+    client, news_indexes, make_news, translate, page_type, language
 ):
     share = wagtail_factories.ImageFactory(title="Vigil", file__width=1600, file__height=1000)
     item = make_news(title="Item", slug="item", image=share)
     if language != "en":
-        translate_news(item, language, title=f"Item ({language})")
+        translate(item, language, title=f"Item ({language})")
     # Share images are synchronised fields: every translation carries the source's.
     index = news_indexes[language]
     for stale in (index, index.get_parent()):

@@ -14,7 +14,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
-def french_news(news_indexes, make_news, translate_news, pace_tag):
+def french_news(news_indexes, make_news, translate, pace_tag):
     older = make_news(title="Interim measures", date=datetime.date(2021, 4, 6))
     newer = make_news(
         title="PACE call",
@@ -25,8 +25,8 @@ def french_news(news_indexes, make_news, translate_news, pace_tag):
     )
     english_only = make_news(title="Only in English", date=datetime.date(2021, 5, 1))
     return {
-        "older": translate_news(older, "fr", title="Mesures provisoires"),
-        "newer": translate_news(
+        "older": translate(older, "fr", title="Mesures provisoires"),
+        "newer": translate(
             newer, "fr", title="Appel de l'APCE", lead="L'APCE demande leur libération."
         ),
         "english_only": english_only,

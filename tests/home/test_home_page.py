@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def campaign(home_pages, news_indexes, translate_news):
+def campaign(home_pages, news_indexes, translate):
     """A petition and a prisoner index with reported figures, in three languages."""
     english = home_pages["en"]
     petition = make_petition(english, title="Free all Armenian prisoners", slug="petition")
@@ -45,8 +45,8 @@ def campaign(home_pages, news_indexes, translate_news):
         "petition": petition,
         "petition_fr": translate_petition(petition, "fr", title="Libérez tous les prisonniers"),
         "prisoners": prisoners,
-        "prisoners_fr": translate_news(prisoners, "fr", title="Prisonniers"),
-        "prisoners_hy": translate_news(prisoners, "hy", title="Գերիներ"),
+        "prisoners_fr": translate(prisoners, "fr", title="Prisonniers"),
+        "prisoners_hy": translate(prisoners, "hy", title="Գերիներ"),
     }
 
 
@@ -273,11 +273,11 @@ def test_featured_prisoners_respect_each_profiles_visibility(client, home_pages,
 
 
 def test_latest_news_shows_the_newest_of_the_language(
-    client, home_pages, news_indexes, make_news, translate_news
+    client, home_pages, news_indexes, make_news, translate
 ):
     for day in range(1, 6):
         item = make_news(title=f"News {day}", date=datetime.date(2021, 6, day))
-        translate_news(item, "fr", title=f"Actualité {day}")
+        translate(item, "fr", title=f"Actualité {day}")
     home = HomePage.objects.get(pk=home_pages["fr"].pk)
     home.latest_news_count = 2
     home.save_revision().publish()

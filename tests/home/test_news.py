@@ -93,13 +93,13 @@ def test_index_paginates(client, news_indexes, make_news):
 
 
 def test_tag_filter_works_in_every_language_with_translated_tag_names(
-    client, news_indexes, make_news, translate_news, pace_tag
+    client, news_indexes, make_news, translate, pace_tag
 ):
     other_tag = NewsTagFactory(name="ECtHR", slug="ecthr")
     tagged = make_news(title="PACE call", tags=[pace_tag])
     untagged = make_news(title="Court measures", tags=[other_tag])
-    translate_news(tagged, "fr", title="Appel de l'APCE")
-    translate_news(untagged, "fr", title="Mesures de la Cour")
+    translate(tagged, "fr", title="Appel de l'APCE")
+    translate(untagged, "fr", title="Mesures de la Cour")
 
     english = soup(client.get("/en/news/?tag=council-of-europe"))
     french_response = client.get("/fr/news/?tag=council-of-europe")
@@ -189,11 +189,11 @@ def test_news_item_page(client, news_indexes, make_news, pace_tag):
 
 @pytest.mark.parametrize("language", ["fr", "hy"])
 def test_news_item_translations_render_with_their_own_language(
-    client, news_indexes, make_news, translate_news, pace_tag, language
+    client, news_indexes, make_news, translate, pace_tag, language
 ):
     item = make_news(date=PACE_DATE, tags=[pace_tag])
     titles = {"fr": "L'APCE appelle à libérer les prisonniers", "hy": "ԵԽԽՎ-ն կոչ է անում"}
-    translated = translate_news(item, language, title=titles[language])
+    translated = translate(item, language, title=titles[language])
 
     response = client.get(f"/{language}/news/{item.slug}/")
 

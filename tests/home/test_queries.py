@@ -20,7 +20,7 @@ def count_queries(client, url):
     return len(queries)
 
 
-def add_news(make_news, translate_news, count, start):
+def add_news(make_news, translate, count, start):
     tags = [NewsTagFactory(), NewsTagFactory()]
     for number in range(start, start + count):
         item = make_news(
@@ -29,42 +29,42 @@ def add_news(make_news, translate_news, count, start):
             image=wagtail_factories.ImageFactory(),
             tags=tags,
         )
-        translate_news(item, "fr", title=f"Article {number}")
+        translate(item, "fr", title=f"Article {number}")
 
 
-def test_news_index_queries_do_not_grow_with_items(client, news_indexes, make_news, translate_news):
-    add_news(make_news, translate_news, 2, 0)
+def test_news_index_queries_do_not_grow_with_items(client, news_indexes, make_news, translate):
+    add_news(make_news, translate, 2, 0)
     small = {lang: count_queries(client, f"/{lang}/news/") for lang in ("en", "fr")}
-    add_news(make_news, translate_news, 10, 2)
+    add_news(make_news, translate, 10, 2)
     large = {lang: count_queries(client, f"/{lang}/news/") for lang in ("en", "fr")}
 
     assert large == small
     assert small["en"] <= 22, small
 
 
-def test_search_queries_do_not_grow_with_results(client, news_indexes, make_news, translate_news):
-    add_news(make_news, translate_news, 2, 0)
+def test_search_queries_do_not_grow_with_results(client, news_indexes, make_news, translate):
+    add_news(make_news, translate, 2, 0)
     small = count_queries(client, "/en/search/?q=Item")
-    add_news(make_news, translate_news, 10, 2)
+    add_news(make_news, translate, 10, 2)
     large = count_queries(client, "/en/search/?q=Item")
 
     assert large == small
     assert small <= 25, small
 
 
-def test_feed_queries_do_not_grow_with_items(client, news_indexes, make_news, translate_news):
-    add_news(make_news, translate_news, 2, 0)
+def test_feed_queries_do_not_grow_with_items(client, news_indexes, make_news, translate):
+    add_news(make_news, translate, 2, 0)
     small = count_queries(client, "/fr/news/rss/")
-    add_news(make_news, translate_news, 10, 2)
+    add_news(make_news, translate, 10, 2)
     large = count_queries(client, "/fr/news/rss/")
 
     assert large == small
 
 
-def test_sitemap_queries_do_not_grow_with_pages(client, news_indexes, make_news, translate_news):
-    add_news(make_news, translate_news, 2, 0)
+def test_sitemap_queries_do_not_grow_with_pages(client, news_indexes, make_news, translate):
+    add_news(make_news, translate, 2, 0)
     small = count_queries(client, "/sitemap.xml")
-    add_news(make_news, translate_news, 10, 2)
+    add_news(make_news, translate, 10, 2)
     large = count_queries(client, "/sitemap.xml")
 
     assert large == small

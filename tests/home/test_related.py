@@ -24,13 +24,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def campaign(home_pages, news_indexes, translate_news):
+def campaign(home_pages, news_indexes, translate):
     """A petition, and profiles at every visibility level, all mentioning "Goris"."""
     portrait = wagtail_factories.ImageFactory(
         title="Portrait", file__filename="portrait-of-a-person.jpg"
     )
     prisoners = PrisonerIndexPageFactory(parent=home_pages["en"])
-    translate_news(prisoners, "fr", title="Prisonniers")
+    translate(prisoners, "fr", title="Prisonniers")
 
     def person(title, **fields):
         return PrisonerPageFactory(parent=prisoners, title=title, photo=portrait, **fields)
@@ -46,10 +46,10 @@ def campaign(home_pages, news_indexes, translate_news):
     return {
         "portrait": portrait,
         "full": full,
-        "full_fr": translate_news(full, "fr", title="Exemple Complet Goris"),
+        "full_fr": translate(full, "fr", title="Exemple Complet Goris"),
         "name_only": name_only,
         "hidden": hidden,
-        "hidden_fr": translate_news(hidden, "fr", title="Exemple Caché Goris"),
+        "hidden_fr": translate(hidden, "fr", title="Exemple Caché Goris"),
         "petition": petition,
         "petition_fr": translate_petition(petition, "fr", title="Libérez les gens de Goris"),
         "draft_petition": draft_petition,
@@ -157,9 +157,9 @@ def test_related_cards_show_only_what_the_public_may_see(client, news_indexes, c
     assert "Hidden" not in document.get_text()
 
 
-def test_related_cards_link_to_the_readers_language(client, news_indexes, campaign, translate_news):
+def test_related_cards_link_to_the_readers_language(client, news_indexes, campaign, translate):
     item = news_with_related(news_indexes, [campaign["petition"], campaign["name_only"]])
-    translate_news(item, "fr", title="Article")
+    translate(item, "fr", title="Article")
 
     document = soup(client.get(f"/fr/news/{item.slug}/"))
 

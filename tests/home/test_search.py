@@ -15,13 +15,13 @@ def result_titles(document):
 
 
 @pytest.fixture
-def bilingual_news(news_indexes, make_news, translate_news):
+def bilingual_news(news_indexes, make_news, translate):
     english = make_news(
         title="PACE calls for the release of prisoners",
         lead="The Parliamentary Assembly of the Council of Europe asks for their release.",
         body=[("paragraph", "<p>Without delay, said the Assembly.</p>")],
     )
-    french = translate_news(
+    french = translate(
         english,
         "fr",
         title="L'APCE demande la libération des prisonniers",

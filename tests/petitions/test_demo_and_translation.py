@@ -1,10 +1,7 @@
 """The demo petition from the seed, and translation through wagtail-localize keeping one counter."""
 
-from io import StringIO
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from wagtail.models import Locale, Site
 from wagtail_localize.models import TranslationSource
 
@@ -18,17 +15,7 @@ from .factories import add_signatures, make_petition, signer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def load_demo(django_capture_on_commit_callbacks):
-    def run():
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("load_demo", stdout=StringIO())
-
-    return run
-
-
-def test_demo_builds_the_seed_petition_and_can_run_again(client, load_demo):
-    load_demo()
+def test_demo_builds_the_seed_petition_and_can_run_again(client, demo, load_demo):
     page = PetitionPage.objects.get(locale__language_code="en")
     keys = list(page.decision_makers.values_list("translation_key", flat=True))
 

@@ -42,16 +42,6 @@ def make_prisoner(prisoner_indexes):
 
 
 @pytest.fixture
-def translate():
-    """translate(page, "fr", **fields) → the page's published translation."""
-
-    def run(page, language_code, **fields):
-        return publish_translation_of(page, language_code, **fields)
-
-    return run
-
-
-@pytest.fixture
 def photo(db):
     """An image with a recognisable file name, to look for in every response."""
     return wagtail_factories.ImageFactory(

@@ -1,9 +1,6 @@
 """The demo: the seed's figures, clearly fictional sample people, two sample sponsors."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from prisoners.models import Category, PrisonerIndexPage, PrisonerPage, Sponsorship, Status
 from prisoners.visibility import Visibility
@@ -13,17 +10,7 @@ from .conftest import soup
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def load_demo(django_capture_on_commit_callbacks):
-    def run():
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("load_demo", stdout=StringIO())
-
-    return run
-
-
-def test_demo_builds_the_index_with_the_seeds_figures(client, load_demo):
-    load_demo()
+def test_demo_builds_the_index_with_the_seeds_figures(client, demo):
     index = PrisonerIndexPage.objects.get(locale__language_code="en")
     assert index.show_in_menus and index.live
     assert (index.reported_held, index.reported_prisoners_of_war) == (23, 9)
@@ -40,8 +27,7 @@ def test_demo_builds_the_index_with_the_seeds_figures(client, load_demo):
     assert "/en/prisoners/" in [a["href"] for a in nav.find_all("a")]
 
 
-def test_demo_people_are_fictional_and_cover_every_case(client, load_demo):
-    load_demo()
+def test_demo_people_are_fictional_and_cover_every_case(client, demo):
     people = PrisonerPage.objects.filter(locale__language_code="en")
     assert people.count() >= 5
     assert all(person.is_sample for person in people)
@@ -58,8 +44,7 @@ def test_demo_people_are_fictional_and_cover_every_case(client, load_demo):
     assert client.get(hidden.url).status_code == 404
 
 
-def test_demo_sponsors_are_samples_and_approved(load_demo):
-    load_demo()
+def test_demo_sponsors_are_samples_and_approved(demo):
     sponsors = Sponsorship.objects.all()
     assert sponsors.count() == 2
     assert {sponsor.sponsor_type for sponsor in sponsors} == {"municipality", "ngo"}
@@ -68,8 +53,7 @@ def test_demo_sponsors_are_samples_and_approved(load_demo):
 
 
 @pytest.mark.parametrize(("language", "title"), [("fr", "Prisonniers"), ("hy", "Գերիներ")])
-def test_demo_index_and_profiles_are_translated(client, load_demo, language, title):
-    load_demo()
+def test_demo_index_and_profiles_are_translated(client, demo, language, title):
     response = client.get(f"/{language}/prisoners/")
     assert response.status_code == 200
     document = soup(response)
@@ -79,8 +63,7 @@ def test_demo_index_and_profiles_are_translated(client, load_demo, language, tit
     assert client.get(links[0]).status_code == 200
 
 
-def test_demo_is_idempotent(load_demo):
-    load_demo()
+def test_demo_is_idempotent(demo, load_demo):
     counts = (PrisonerPage.objects.count(), Sponsorship.objects.count())
     load_demo()
     assert (PrisonerPage.objects.count(), Sponsorship.objects.count()) == counts

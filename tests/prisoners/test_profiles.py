@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -91,16 +92,50 @@ def test_editor_creates_and_publishes_a_complete_profile(admin_client, prisoner_
         assert expected in text
 
 
-def test_the_admin_refuses_a_full_profile_without_the_familys_consent(admin_client, make_prisoner):
+def test_the_admin_refuses_a_full_profile_without_the_familys_consent(
+    admin_client, prisoner_index
+):
+    url = reverse("wagtailadmin_pages:add", args=["prisoners", "prisonerpage", prisoner_index.pk])
+    data = nested_form_data(
+        {
+            "title": "Aram Example",
+            "slug": "aram-example",
+            "category": Category.PRISONER_OF_WAR,
+            "status": Status.HELD,
+            "biography": streamfield([]),
+            "timeline": inline_formset([]),
+            "sources": inline_formset([]),
+            "consent": Consent.NAME_ONLY,
+            "visibility": str(Visibility.FULL.value),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(url, data)
+
+    # The editor stays on the form, told why, and nothing reaches the public.
+    assert response.status_code == 200
+    errors = " ".join(
+        error.get_text(" ", strip=True) for error in soup(response).select(".error-message")
+    )
+    refusal = (
+        f"The family's consent (“{Consent.NAME_ONLY.label}”) "
+        f"allows at most “{Visibility.NAME_ONLY.label}”."
+    )
+    assert refusal in errors
+    assert not PrisonerPage.objects.filter(slug="aram-example").exists()
+    assert admin_client.get("/en/prisoners/aram-example/").status_code == 404
+
+
+def test_the_model_refuses_a_full_profile_without_the_familys_consent(make_prisoner):
     page = make_prisoner(consent=Consent.NAME_ONLY, visibility=Visibility.NAME_ONLY)
     page.visibility = Visibility.FULL
-    with pytest.raises(Exception, match="consent"):
+    with pytest.raises(ValidationError) as error:
         page.full_clean()
+    assert list(error.value.message_dict) == ["visibility"]
 
 
 def test_a_sentenced_person_needs_a_sentence_and_an_end_needs_a_date(make_prisoner):
-    from django.core.exceptions import ValidationError
-
     page = make_prisoner()
     page.sentence_years = None
     with pytest.raises(ValidationError) as error:
