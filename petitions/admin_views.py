@@ -56,8 +56,8 @@ from .models import (
     SignatureImport,
     Source,
 )
+from .page_context import country_rows
 from .partners_admin import PartnerViewSet
-from .views import country_rows
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 

@@ -8,8 +8,7 @@ from ninja import Router, Schema, Status
 
 from campaign_site.embeds import localized_embeddable_page, widget_language
 
-from .models import PetitionPage, Source
-from .partners import Partner
+from .models import Partner, PetitionPage, Source
 from .serializers import petition_summary
 from .signing import Outcome, RequestMeta, sign
 

@@ -20,9 +20,9 @@ from campaign_site.embeds import (
 )
 
 from .forms import PublicSignatureForm
-from .models import PetitionPage, Source
-from .partners import Partner
-from .views import PERSONAL_FIELDS, handle_sign_post, petition_context
+from .models import Partner, PetitionPage, Source
+from .page_context import petition_context
+from .views import PERSONAL_FIELDS, handle_sign_post
 
 
 @register_widget("petition")

@@ -7,8 +7,7 @@ import pytest
 import wagtail_factories
 from django.test import Client
 
-from petitions.models import Signature, Source
-from petitions.partners import Partner
+from petitions.models import Partner, Signature, Source
 from prisoners.visibility import Consent, Visibility
 from tests.petitions.factories import form_post, make_petition, signer
 from tests.prisoners.factories import PrisonerIndexPageFactory, PrisonerPageFactory

@@ -8,8 +8,7 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-from petitions.models import Signature, Source
-from petitions.partners import Partner
+from petitions.models import Partner, Signature, Source
 from tests.petitions.factories import make_petition
 
 pytestmark = pytest.mark.django_db(transaction=True)

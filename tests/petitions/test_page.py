@@ -314,7 +314,7 @@ def test_a_forged_confirmation_link_is_refused(client, petition_page):
     assert client.post("/en/petitions/confirm/123:forged/").status_code == 404
 
 
-def test_link_to_the_prisoner_profiles_in_the_current_language(client, home_pages, monkeypatch):
+def test_link_to_the_prisoner_profiles_in_the_current_language(client, home_pages, settings):
     from django.apps import apps
 
     index_model = apps.get_model("prisoners", "PrisonerIndexPage")
@@ -327,14 +327,10 @@ def test_link_to_the_prisoner_profiles_in_the_current_language(client, home_page
     assert thanks.select_one(".petition-prisoners a")["href"] == "/en/prisoners/"
 
     # Without a prisoners app (or page), no link and no error.
-    real_get_model = apps.get_model
-
-    def without_prisoners(*args, **kwargs):
-        if args[:2] == ("prisoners", "PrisonerIndexPage"):
-            raise LookupError("no prisoners app")
-        return real_get_model(*args, **kwargs)
-
-    monkeypatch.setattr(apps, "get_model", without_prisoners)
+    settings.PETITIONS_PEOPLE_INDEX_PAGE_TYPE = "absent_app.PrisonerIndexPage"
+    thanks = soup(client.get(f"{page.url}thanks/?r=signed"))
+    assert thanks.select_one(".petition-prisoners") is None
+    settings.PETITIONS_PEOPLE_INDEX_PAGE_TYPE = None
     thanks = soup(client.get(f"{page.url}thanks/?r=signed"))
     assert thanks.select_one(".petition-prisoners") is None
 
