@@ -20,6 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import tokens
+from .counter import COUNT_URL_FIELDS, SIGNED_ANSWER_FIELDS, counter_payload
 from .forms import PublicSignatureForm
 from .models import Petition, PetitionPage, Signature, Source
 from .signing import Outcome, RequestMeta, confirm, sign
@@ -53,13 +54,13 @@ def _signed_response(request, page, state):
     if _wants_json(request):
         context = page.get_context(request, state=state)
         html = render_to_string("petitions/includes/sign_box.html", context, request=request)
-        counts = context["counts"]
         return JsonResponse(
             {
                 "state": state,
                 "html": html,
-                "total_signatures": counts.total,
-                "goal": counts.goal,
+                **counter_payload(
+                    context["petition"], context["counts"], fields=SIGNED_ANSWER_FIELDS
+                ),
                 "counter_html": render_to_string(
                     "petitions/includes/counter.html", context, request=request
                 ),
@@ -182,16 +183,7 @@ def count_view(request, key):
     petition = Petition.objects.filter(translation_key=key).first()
     if petition is None:
         raise Http404
-    counts = petition.counts()
-    response = JsonResponse(
-        {
-            "total_signatures": counts.total,
-            "online_signatures": counts.online,
-            "offline_signatures": counts.offline,
-            "goal": counts.goal,
-            "status": petition.status,
-        }
-    )
-    response["Access-Control-Allow-Origin"] = "*"
+    # Other origins may read it: settings.CORS_URLS_REGEX covers this URL (petitions.cors).
+    response = JsonResponse(counter_payload(petition, fields=COUNT_URL_FIELDS))
     response["Cache-Control"] = "public, max-age=15"
     return response
