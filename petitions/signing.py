@@ -3,10 +3,14 @@
 The petition page uses it now; the embedded widget, the partner API and the
 CSV import call the same functions, so no rule is written twice:
 
-    from petitions.signing import RequestMeta, sign
+    from campaign_site.abuse import ClientMeta
+    from petitions.signing import sign
     result = sign(page_or_petition, data, source=Source.PAGE, language="fr",
-                  meta=RequestMeta.from_request(request))
+                  meta=ClientMeta.from_request(request))
     result.outcome  # Outcome.SIGNED, ALREADY_SIGNED, INVALID, RATE_LIMITED, CLOSED
+
+Rate limits and email normalisation are the site's one anti-abuse module's
+(campaign_site.abuse), with the rates of petitions.conf.
 
 Counting is exact: a signature and its tally row change in one transaction,
 and the database's unique constraint on (petition, normalised email) decides
@@ -19,17 +23,19 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
-from django_ratelimit.core import get_usage
 from django_tasks import task
 
-from . import conf, tokens
+from campaign_site.abuse import ClientMeta, normalize_email, rate_limited
+
+from . import conf
+from .confirmation import make_confirmation_token
 from .forms import SignatureForm, default_consent_texts
 from .models import (
     Erasure,
@@ -45,13 +51,11 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "Outcome",
-    "RequestMeta",
     "SigningResult",
     "Source",
     "confirm",
     "erase_person",
     "invalidate",
-    "normalize_email",
     "restore",
     "send_confirmation",
     "send_due_emails",
@@ -65,22 +69,6 @@ class Outcome(StrEnum):
     INVALID = "invalid"  # see result.errors
     RATE_LIMITED = "rate_limited"  # too many attempts from this address or for this email
     CLOSED = "closed"  # the petition is closed or won
-
-
-@dataclass(frozen=True)
-class RequestMeta:
-    """What the service needs to know about the request, without the request."""
-
-    ip: str = ""
-
-    @classmethod
-    def from_request(cls, request):
-        from django_ratelimit.core import _get_ip
-
-        try:
-            return cls(ip=_get_ip(request))
-        except Exception:  # noqa: BLE001 - no usable address: limits by email only
-            return cls()
 
 
 @dataclass
@@ -100,11 +88,6 @@ class SigningResult:
         return self.signature is not None and self.signature.confirmed_at is None
 
 
-def normalize_email(email):
-    """The key of "one signature per email": trimmed and lower-cased."""
-    return (email or "").strip().lower()
-
-
 def resolve_petition(petition_or_page):
     if isinstance(petition_or_page, Petition):
         return petition_or_page
@@ -115,33 +98,23 @@ def resolve_petition(petition_or_page):
 
 # --- rate limits ---------------------------------------------------------------
 
-
-def _email_key(email_normalized):
-    return salted_hmac("petitions.ratelimit.email", email_normalized).hexdigest()
-
-
-def _limited(group, value, rate):
-    """Count one attempt for `value` in `group`; True when over `rate`."""
-    usage = get_usage(
-        RequestMeta(), group=group, key=lambda _group, _request: value, rate=rate, increment=True
-    )
-    return bool(usage and usage["should_limit"])
+RATE_LIMIT_GROUP = "petitions.sign"
 
 
 def _ip_limited(meta):
-    if not meta or not meta.ip:
+    """Count this attempt against the client address; every attempt counts, valid or not."""
+    if not meta:
         return False
-    # Every window is counted, so a burst is not forgotten by the longer ones.
-    results = [
-        _limited(f"petitions.sign.ip.{rate}", meta.ip, rate)
-        for rate in conf.get("PETITIONS_IP_RATES")
-    ]
-    return any(results)
+    return rate_limited(meta, RATE_LIMIT_GROUP, ip_rates=conf.get("PETITIONS_IP_RATES"))
 
 
 def _email_limited(email_normalized):
-    return _limited(
-        "petitions.sign.email", _email_key(email_normalized), conf.get("PETITIONS_EMAIL_RATE")
+    """Count a valid submission against its mailbox, wherever it comes from."""
+    return rate_limited(
+        ClientMeta(),
+        RATE_LIMIT_GROUP,
+        email=email_normalized,
+        email_rate=conf.get("PETITIONS_EMAIL_RATE"),
     )
 
 
@@ -208,7 +181,7 @@ def sign(
     last_name, email, country, and postcode, comment, contact_consent,
     named_consent when relevant) to raw or cleaned values; it is validated here.
     `source` is a `Source`; `language` the signer's language code (emails are
-    sent in it); `meta` the `RequestMeta` whose IP is rate-limited (imports pass
+    sent in it); `meta` the `campaign_site.abuse.ClientMeta` whose IP is rate-limited (imports pass
     none and are not limited); `partner_ref` attributes the signature to a
     partner. `confirmed=True` stores it as confirmed (imports of confirmed
     signers) and `notify=False` sends no email. `consent_texts` overrides the
@@ -337,11 +310,7 @@ def confirm(signature_pk):
 
 def confirmation_url(signature):
     with translation.override(signature.language):
-        path = reverse(
-            "petitions_confirm", kwargs={"token": tokens.make_confirmation_token(signature)}
-        )
-    from django.conf import settings
-
+        path = reverse("petitions_confirm", kwargs={"token": make_confirmation_token(signature)})
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 

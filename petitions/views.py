@@ -19,11 +19,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import tokens
+from campaign_site.abuse import ClientMeta
+
+from .confirmation import read_confirmation_token
 from .counter import COUNT_URL_FIELDS, SIGNED_ANSWER_FIELDS, counter_payload
 from .forms import PublicSignatureForm
 from .models import Petition, PetitionPage, Signature, Source
-from .signing import Outcome, RequestMeta, confirm, sign
+from .signing import Outcome, confirm, sign
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +95,7 @@ def handle_sign_post(request, page, *, source=Source.PAGE, partner_ref=""):
         form.service_data(),
         source=source,
         language=language,
-        meta=RequestMeta.from_request(request),
+        meta=ClientMeta.from_request(request),
         partner_ref=partner_ref,
     )
     if result.outcome == Outcome.SIGNED:
@@ -135,7 +137,7 @@ def sign_view(request, page_id):
 @require_http_methods(["GET", "POST"])
 def confirm_view(request, token):
     """GET shows a button; only pressing it (POST) confirms. Mail scanners only GET."""
-    pk = tokens.read_confirmation_token(token)
+    pk = read_confirmation_token(token)
     signature = (
         Signature.objects.select_related("petition").filter(pk=pk, erased_at=None).first()
         if pk

@@ -6,10 +6,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from campaign_site.abuse import ClientMeta
 from petitions import signing
 from petitions.goals import next_goal
 from petitions.models import Petition, PetitionStatus, Signature, SignatureTally, Source
-from petitions.signing import Outcome, RequestMeta, sign
+from petitions.signing import Outcome, sign
 
 from .factories import add_signatures, make_petition, signer, translate
 
@@ -175,7 +176,7 @@ def test_rate_limit_per_email(petition_page, settings):
 
 def test_rate_limit_per_ip(petition_page, settings):
     settings.PETITIONS_IP_RATES = ("2/m", "100/d")
-    meta = RequestMeta(ip="192.0.2.77")
+    meta = ClientMeta(ip="192.0.2.77")
     outcomes = [
         sign(petition_page, signer(), source="page", language="en", meta=meta).outcome
         for _ in range(3)
@@ -183,7 +184,7 @@ def test_rate_limit_per_ip(petition_page, settings):
     assert outcomes == [Outcome.SIGNED, Outcome.SIGNED, Outcome.RATE_LIMITED]
     # Another address is not affected.
     other = sign(
-        petition_page, signer(), source="page", language="en", meta=RequestMeta("192.0.2.78")
+        petition_page, signer(), source="page", language="en", meta=ClientMeta("192.0.2.78")
     )
     assert other.outcome == Outcome.SIGNED
     assert Signature.objects.count() == 3
