@@ -9,7 +9,7 @@ from ninja import Router, Schema, Status
 from campaign_site.abuse import ClientMeta
 from campaign_site.embeds import localized_embeddable_page, widget_language
 
-from .models import Partner, PetitionPage, Source
+from .models import Partner, PetitionPage, SignatureSource
 from .serializers import petition_summary
 from .signing import Outcome, sign
 
@@ -131,7 +131,7 @@ def sign_petition(request, page_id: int, data: SignatureIn, lang: str = ""):
         result = sign(
             page.petition,
             fields,
-            source=Source.API,
+            source=SignatureSource.API,
             language=language,
             meta=ClientMeta.from_request(request),
             partner_ref=partner.key if partner else "",

@@ -5,7 +5,7 @@ CSV import call the same functions, so no rule is written twice:
 
     from campaign_site.abuse import ClientMeta
     from petitions.signing import sign
-    result = sign(page_or_petition, data, source=Source.PAGE, language="fr",
+    result = sign(page_or_petition, data, source=SignatureSource.PAGE, language="fr",
                   meta=ClientMeta.from_request(request))
     result.outcome  # Outcome.SIGNED, ALREADY_SIGNED, INVALID, RATE_LIMITED, CLOSED
 
@@ -43,8 +43,8 @@ from .models import (
     PetitionPage,
     Signature,
     SignatureImport,
+    SignatureSource,
     SignatureTally,
-    Source,
 )
 
 logger = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "Outcome",
     "SigningResult",
-    "Source",
+    "SignatureSource",
     "confirm",
     "erase_person",
     "invalidate",
@@ -153,7 +153,9 @@ def _adjust_tally(petition_id, changes):
 
 def validate(petition, data, *, source):
     """Validate `data` with the shared form; (cleaned data, errors)."""
-    form = SignatureForm(data=data, petition=petition, require_country=source != Source.IMPORT)
+    form = SignatureForm(
+        data=data, petition=petition, require_country=source != SignatureSource.IMPORT
+    )
     if form.is_valid():
         return form.cleaned_data, {}
     return None, {
@@ -180,7 +182,7 @@ def sign(
     `data` maps the fields of `petitions.forms.SignatureForm` (first_name,
     last_name, email, country, and postcode, comment, contact_consent,
     named_consent when relevant) to raw or cleaned values; it is validated here.
-    `source` is a `Source`; `language` the signer's language code (emails are
+    `source` is a `SignatureSource`; `language` the signer's language code (emails are
     sent in it); `meta` the `campaign_site.abuse.ClientMeta` whose IP is rate-limited (imports pass
     none and are not limited); `partner_ref` attributes the signature to a
     partner. `confirmed=True` stores it as confirmed (imports of confirmed
@@ -190,7 +192,7 @@ def sign(
     petition = resolve_petition(petition)
     if not petition.is_open:
         return SigningResult(Outcome.CLOSED, petition)
-    if source != Source.IMPORT and _ip_limited(meta):
+    if source != SignatureSource.IMPORT and _ip_limited(meta):
         return SigningResult(Outcome.RATE_LIMITED, petition)
 
     with translation.override(language):
@@ -200,7 +202,7 @@ def sign(
         wording = consent_texts or default_consent_texts()
 
     email_normalized = normalize_email(cleaned["email"])
-    if source != Source.IMPORT and _email_limited(email_normalized):
+    if source != SignatureSource.IMPORT and _email_limited(email_normalized):
         return SigningResult(Outcome.RATE_LIMITED, petition)
 
     signature = build_signature(
@@ -376,7 +378,7 @@ def send_due_emails(now=None, *, dry_run=False):
         erased_at=None,
         invalidated_at=None,
         petition__status="open",
-        source__in=[Source.PAGE, Source.WIDGET, Source.API],
+        source__in=[SignatureSource.PAGE, SignatureSource.WIDGET, SignatureSource.API],
         created_at__gte=now - timedelta(days=conf.get("PETITIONS_REMINDER_MAX_AGE_DAYS")),
     )
     sent = {"confirmations": 0, "reminders": 0}
@@ -527,7 +529,7 @@ def import_signatures(petition, rows, *, user=None, file_name="", treat_as_confi
         if row.error:
             reject(row.number, row.error)
             continue
-        cleaned, errors = validate(petition, row.data, source=Source.IMPORT)
+        cleaned, errors = validate(petition, row.data, source=SignatureSource.IMPORT)
         if errors:
             reject(
                 row.number,
@@ -546,7 +548,7 @@ def import_signatures(petition, rows, *, user=None, file_name="", treat_as_confi
             build_signature(
                 petition,
                 cleaned,
-                source=Source.IMPORT,
+                source=SignatureSource.IMPORT,
                 language=row.language,
                 confirmed=treat_as_confirmed,
                 created_at=row.created_at,

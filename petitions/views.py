@@ -24,7 +24,7 @@ from campaign_site.abuse import ClientMeta
 from .confirmation import read_confirmation_token
 from .counter import COUNT_URL_FIELDS, SIGNED_ANSWER_FIELDS, counter_payload
 from .forms import PublicSignatureForm
-from .models import Petition, PetitionPage, Signature, Source
+from .models import Petition, PetitionPage, Signature, SignatureSource
 from .signing import Outcome, confirm, sign
 
 logger = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def _signed_response(request, page, state):
     return HttpResponseRedirect(page.thanks_url(state) + "#petition-thanks", status=303)
 
 
-def handle_sign_post(request, page, *, source=Source.PAGE, partner_ref=""):
+def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_ref=""):
     """The POST of a sign form, from the page or a widget: (form, state, status).
 
     `state` is "signed" or "already" when the visitor is done, else None and

@@ -24,7 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from campaign_site.spreadsheets import safe_cell
 
 from .. import signing
-from ..models import Petition, Signature, Source
+from ..models import Petition, Signature, SignatureSource
 from .permissions import SIGNATURE_POLICY
 
 
@@ -45,7 +45,9 @@ class SignatureFilterSet(WagtailFilterSet):
     valid = django_filters.BooleanFilter(
         field_name="invalidated_at", lookup_expr="isnull", label=gettext_lazy("Valid")
     )
-    source = django_filters.ChoiceFilter(choices=Source.choices, label=gettext_lazy("Source"))
+    source = django_filters.ChoiceFilter(
+        choices=SignatureSource.choices, label=gettext_lazy("Source")
+    )
     country = django_filters.ChoiceFilter(choices=country_choices, label=gettext_lazy("Country"))
     created_at = django_filters.DateFromToRangeFilter(
         label=gettext_lazy("Signed"), widget=DateRangePickerWidget

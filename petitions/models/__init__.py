@@ -21,7 +21,7 @@ from .deliveries import Delivery, DeliveryChannel, ResponseStatus
 from .pages import THANKS_STATES, PetitionDecisionMaker, PetitionPage
 from .partners import Partner
 from .petition import Petition, PetitionCounts, PetitionStatus
-from .signatures import Erasure, Signature, SignatureImport, SignatureTally, Source
+from .signatures import Erasure, Signature, SignatureImport, SignatureSource, SignatureTally
 
 __all__ = [
     "THANKS_STATES",
@@ -38,5 +38,5 @@ __all__ = [
     "Signature",
     "SignatureImport",
     "SignatureTally",
-    "Source",
+    "SignatureSource",
 ]

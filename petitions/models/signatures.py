@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 
-class Source(models.TextChoices):
+class SignatureSource(models.TextChoices):
+    """Where a signature came from (not to be confused with a prisoner profile's sources)."""
+
     PAGE = "page", _("Petition page")
     WIDGET = "widget", _("Embedded widget")
     API = "api", _("API")
@@ -36,7 +38,7 @@ class Signature(models.Model):
     named_consent_text = models.TextField(_("naming consent wording"), blank=True)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
 
-    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    source = models.CharField(_("source"), max_length=10, choices=SignatureSource.choices)
     partner_ref = models.CharField(
         _("partner"),
         max_length=100,

@@ -69,13 +69,13 @@ def signer(n=None, **overrides):
 
 def add_signatures(petition, count, *, confirmed=True, country="FR", language="en"):
     """`count` signatures through the signing service, as imports (no limits, no email)."""
-    from petitions.models import Source
+    from petitions.models import SignatureSource
 
     results = [
         sign(
             petition,
             signer(country=country),
-            source=Source.IMPORT,
+            source=SignatureSource.IMPORT,
             language=language,
             confirmed=confirmed,
             notify=False,

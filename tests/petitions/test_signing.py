@@ -9,7 +9,7 @@ from django.utils import timezone
 from campaign_site.abuse import ClientMeta
 from petitions import signing
 from petitions.goals import next_goal
-from petitions.models import Petition, PetitionStatus, Signature, SignatureTally, Source
+from petitions.models import Petition, PetitionStatus, Signature, SignatureSource, SignatureTally
 from petitions.signing import Outcome, sign
 
 from .factories import add_signatures, make_petition, signer, translate
@@ -44,7 +44,7 @@ def test_signing_stores_the_signature_and_counts_it_once_confirmed(petition_page
     assert result.outcome == Outcome.SIGNED
     signature = result.signature
     assert signature.email_normalized == "anna@example.org"
-    assert signature.source == Source.PAGE and signature.language == "en"
+    assert signature.source == SignatureSource.PAGE and signature.language == "en"
     # Unconfirmed signatures do not count unless the petition says so.
     assert petition.counts().online == 0
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["Anna@Example.org"]
@@ -150,7 +150,7 @@ def test_partner_attribution_and_source_are_recorded(petition_page):
     result = sign(
         petition_page,
         signer(),
-        source=Source.WIDGET,
+        source=SignatureSource.WIDGET,
         language="en",
         partner_ref="partner-42",
         notify=False,
