@@ -18,8 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.models import Locale
 
 from campaign_site.abuse import ClientMeta
+from campaign_site.localization import localized_page
 
 from .confirmation import read_confirmation_token
 from .counter import COUNT_URL_FIELDS, SIGNED_ANSWER_FIELDS, counter_payload
@@ -139,13 +141,19 @@ def confirm_view(request, token):
     """GET shows a button; only pressing it (POST) confirms. Mail scanners only GET."""
     pk = read_confirmation_token(token)
     signature = (
-        Signature.objects.select_related("petition").filter(pk=pk, erased_at=None).first()
+        Signature.objects.select_related("petition__page").filter(pk=pk, erased_at=None).first()
         if pk
         else None
     )
-    page = signature.petition.page_in(translation.get_language()) if signature else None
-    if page is not None:
-        page = page.specific
+    page = (
+        localized_page(
+            signature.petition.page,
+            Locale.objects.filter(language_code=translation.get_language()).first(),
+            queryset=PetitionPage.objects.all(),
+        )
+        if signature
+        else None
+    )
     if signature is None:
         response = TemplateResponse(
             request, "petitions/confirm.html", {"invalid": True, "page": None}, status=404

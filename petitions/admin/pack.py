@@ -5,6 +5,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.views.generic import TemplateView
 from django_countries import countries
+from wagtail.models import Locale
+
+from campaign_site.localization import localized_page
 
 from ..models import Petition, PetitionPage
 from ..page_context import country_rows
@@ -24,10 +27,18 @@ class DeliveryPackView(TemplateView):
     def get_context_data(self, **kwargs):
         petition = self.petition
         language = self.request.GET.get("lang", "")
-        page = petition.page_in(language) if language else None
+        pages = PetitionPage.objects.all()
+        page = (
+            localized_page(
+                petition.page,
+                Locale.objects.filter(language_code=language).first(),
+                queryset=pages,
+            )
+            if language and petition.page_id
+            else None
+        )
         if page is None and petition.page_id:
-            page = PetitionPage.objects.filter(pk=petition.page_id).first()
-        page = page.specific if page else None
+            page = pages.filter(pk=petition.page_id).first()
         language = page.locale.language_code if page else translation.get_language()
         with translation.override(language):
             counts = petition.counts()

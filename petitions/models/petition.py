@@ -6,7 +6,6 @@ from django.db import models, transaction
 from django.db.models import Count, ExpressionWrapper, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from ..goals import next_goal
 from .signatures import SignatureTally
@@ -117,23 +116,6 @@ class Petition(models.Model):
             setattr(self, name, getattr(page, name))
         self.save()
         return True
-
-    def page_in(self, language_code):
-        """The live page in `language_code`, else the live source page, else any live one.
-
-        A plain `Page` (title, URL): call `.specific` for the rest. Emails need no more,
-        and loading every translation's body for them cost a third of a signature.
-        """
-        pages = {
-            page.locale.language_code: page
-            for page in Page.objects.filter(translation_key=self.translation_key)
-            .live()
-            .select_related("locale")
-        }
-        if language_code in pages:
-            return pages[language_code]
-        source = next((page for page in pages.values() if page.pk == self.page_id), None)
-        return source or next(iter(pages.values()), None)
 
     # --- state ----------------------------------------------------------------
 
