@@ -28,8 +28,26 @@ from campaign_site.translation import page_fields
 from .. import conf
 from ..forms import PublicSignatureForm
 from ..page_context import petition_context
+from ..page_form import PetitionPageForm
 from ..serializers import PetitionCounterField
-from .petition import Petition, PetitionStatus
+from .petition import SHARED_SETTINGS, Petition
+
+# Where a page keeps the settings set on it until they are published, and their key
+# in its revisions.
+PENDING_SETTINGS = "_pending_petition_settings"
+REVISION_KEY = "petition_settings"
+
+
+def petition_setting(name):
+    """A setting of the shared Petition, read and set through the page (see petition_settings)."""
+
+    def read(page):
+        return page.petition_settings[name]
+
+    def write(page, value):
+        page.__dict__[PENDING_SETTINGS] = {**page.__dict__.get(PENDING_SETTINGS, {}), name: value}
+
+    return property(read, write)
 
 
 class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page):
@@ -67,31 +85,11 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
         help_text=_("Shown to people who have just signed, above the share links."),
     )
 
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=PetitionStatus.choices,
-        default=PetitionStatus.OPEN,
-        help_text=_("A closed or won petition shows its outcome instead of the form."),
-    )
     outcome = RichTextField(
         _("outcome"),
         blank=True,
         features=["bold", "italic", "link"],
         help_text=_("What happened: shown when the petition is closed or won."),
-    )
-    goal = models.PositiveIntegerField(
-        _("goal"),
-        default=0,
-        help_text=_(
-            "Leave at 0 for an automatic goal: the next of 100, 250, 500, 1,000, 2,500… "
-            "above the count. A goal set here is shown until it is reached."
-        ),
-    )
-    offline_count = models.PositiveIntegerField(
-        _("signatures gathered elsewhere"),
-        default=0,
-        help_text=_("Signatures collected on paper or on another platform, added to the total."),
     )
     offline_note = models.CharField(
         _("note on signatures gathered elsewhere"),
@@ -99,21 +97,22 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
         blank=True,
         help_text=_("Shown with the number, e.g. “on our previous petition platform”."),
     )
-    count_unconfirmed = models.BooleanField(
-        _("count signatures before they are confirmed"),
-        default=False,
-        help_text=_(
-            "Off: the public count only includes signatures confirmed by email. "
-            "On: every valid signature counts at once."
-        ),
-    )
     show_recent_signers = models.BooleanField(
         _("show the latest signers"),
         default=True,
         help_text=_("First names and countries of the latest confirmed signers; never surnames."),
     )
-    ask_postcode = models.BooleanField(_("ask for a postcode"), default=False)
-    ask_comment = models.BooleanField(_("ask for a comment"), default=False)
+
+    # The settings that decide who may sign and what counts are the shared Petition's,
+    # declared there once. Editors set them here, on the source page: the values travel
+    # in the page's revisions (drafts, workflows, scheduled publishing) and apply to
+    # every translation when the source page is published (petitions.signal_handlers).
+    status = petition_setting("status")
+    goal = petition_setting("goal")
+    offline_count = petition_setting("offline_count")
+    count_unconfirmed = petition_setting("count_unconfirmed")
+    ask_postcode = petition_setting("ask_postcode")
+    ask_comment = petition_setting("ask_comment")
 
     content_panels = [
         *Page.content_panels,
@@ -194,18 +193,13 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
         SynchronizedField("organiser_contact"),
         SynchronizedField("launch_date"),
         SynchronizedField("share_image"),
-        SynchronizedField("status", overridable=False),
-        SynchronizedField("goal", overridable=False),
-        SynchronizedField("offline_count", overridable=False),
-        SynchronizedField("count_unconfirmed", overridable=False),
         SynchronizedField("show_recent_signers", overridable=False),
-        SynchronizedField("ask_postcode", overridable=False),
-        SynchronizedField("ask_comment", overridable=False),
     )
 
     parent_page_types = conf.get("PETITIONS_PARENT_PAGE_TYPES")
     subpage_types = []
     template = "petitions/petition_page.html"
+    base_form_class = PetitionPageForm
 
     class Meta:
         verbose_name = _("petition")
@@ -217,6 +211,34 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
     def petition(self):
         """The record every translation of this page shares (created on first use)."""
         return Petition.for_page(self)
+
+    @property
+    def petition_settings(self):
+        """The shared settings as this version of the page has them: those set on it (in the
+        editor, or in the revision being published) over those of the shared Petition."""
+        stored = (
+            self.__dict__.get("petition")
+            or Petition.objects.filter(translation_key=self.translation_key).first()
+        )
+        values = {
+            name: getattr(stored, name) if stored else Petition.default_setting(name)
+            for name in SHARED_SETTINGS
+        }
+        values.update(self.__dict__.get(PENDING_SETTINGS, {}))
+        return values
+
+    def serializable_data(self):
+        data = super().serializable_data()
+        data[REVISION_KEY] = self.petition_settings
+        return data
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        # Revisions made before the settings moved to Petition hold them as page fields.
+        pending = {name: content[name] for name in SHARED_SETTINGS if name in content}
+        pending.update(content.get(REVISION_KEY, {}))
+        page.__dict__[PENDING_SETTINGS] = pending
+        return page
 
     # --- rendering ------------------------------------------------------------
 

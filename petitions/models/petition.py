@@ -17,9 +17,9 @@ class PetitionStatus(models.TextChoices):
     WON = "won", _("Won")
 
 
-# The settings that decide who may sign and what counts. Editors set them on the
-# page; they are copied to the shared `Petition` when the source page is published,
-# so every translation obeys them at once, without waiting for a sync.
+# The settings that decide who may sign and what counts, declared once on `Petition`.
+# Editors set them on the source page (PetitionPage.petition_settings); they apply
+# when it is published, to every translation at once, without waiting for a sync.
 SHARED_SETTINGS = (
     "status",
     "goal",
@@ -67,11 +67,33 @@ class Petition(models.Model):
     )
     title = models.CharField(_("title"), max_length=255)
     status = models.CharField(
-        _("status"), max_length=10, choices=PetitionStatus.choices, default=PetitionStatus.OPEN
+        _("status"),
+        max_length=10,
+        choices=PetitionStatus.choices,
+        default=PetitionStatus.OPEN,
+        help_text=_("A closed or won petition shows its outcome instead of the form."),
     )
-    goal = models.PositiveIntegerField(_("goal"), default=0)
-    offline_count = models.PositiveIntegerField(_("signatures gathered elsewhere"), default=0)
-    count_unconfirmed = models.BooleanField(_("count unconfirmed signatures"), default=False)
+    goal = models.PositiveIntegerField(
+        _("goal"),
+        default=0,
+        help_text=_(
+            "Leave at 0 for an automatic goal: the next of 100, 250, 500, 1,000, 2,500… "
+            "above the count. A goal set here is shown until it is reached."
+        ),
+    )
+    offline_count = models.PositiveIntegerField(
+        _("signatures gathered elsewhere"),
+        default=0,
+        help_text=_("Signatures collected on paper or on another platform, added to the total."),
+    )
+    count_unconfirmed = models.BooleanField(
+        _("count signatures before they are confirmed"),
+        default=False,
+        help_text=_(
+            "Off: the public count only includes signatures confirmed by email. "
+            "On: every valid signature counts at once."
+        ),
+    )
     ask_postcode = models.BooleanField(_("ask for a postcode"), default=False)
     ask_comment = models.BooleanField(_("ask for a comment"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -85,6 +107,10 @@ class Petition(models.Model):
         return self.title
 
     # --- the link with pages --------------------------------------------------
+
+    @classmethod
+    def default_setting(cls, name):
+        return cls._meta.get_field(name).get_default()
 
     @classmethod
     def for_page(cls, page):
