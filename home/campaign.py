@@ -15,6 +15,8 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from petitions.models import Petition, PetitionPage
+
 HERO_RENDITIONS = ("fill-1200x630", "width-800", "width-1600", "width-2400")
 PARTNER_LOGO = "height-128"
 
@@ -89,8 +91,6 @@ def localized(model, source_id, locale, *, queryset=None):
 
 
 def petition_call(home, request):
-    from petitions.models import Petition, PetitionPage
-
     page = localized(
         PetitionPage,
         home.main_petition_id,

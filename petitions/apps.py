@@ -1,5 +1,9 @@
+from corsheaders.signals import check_request_enabled
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
+
+from . import checks  # noqa: F401 - registers the deploy check
 
 
 class PetitionsConfig(AppConfig):
@@ -7,11 +11,8 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
-        # Imported once the app registry is ready: these modules use the models.
-        from corsheaders.signals import check_request_enabled
-        from wagtail.signals import page_published
-
-        from . import checks, widgets  # noqa: F401 - registers the deploy check and the embed
+        # These use the models, so they can only be imported once the registry is ready.
+        from . import widgets  # noqa: F401 - registers the embeddable widget
         from .cors import cors_allows
         from .signal_handlers import copy_settings_to_petition
 
