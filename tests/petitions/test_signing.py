@@ -111,6 +111,22 @@ def test_settings_come_from_the_source_page_when_it_is_published(petition_page):
     assert Petition.objects.get().offline_count == 500
 
 
+def test_a_copied_petition_starts_with_the_settings_of_its_original(petition_page):
+    petition_page.offline_count = 250
+    petition_page.count_unconfirmed = True
+    petition_page.save_revision().publish()
+
+    copy = petition_page.copy(
+        to=petition_page.get_parent(),
+        update_attrs={"slug": "copied-petition", "title": "Copied petition"},
+        keep_live=True,
+    )
+
+    petition = Petition.objects.get(translation_key=copy.translation_key)
+    assert petition.pk != petition_page.petition.pk
+    assert petition.offline_count == 250 and petition.count_unconfirmed
+
+
 def test_a_closed_petition_takes_no_signature(home_pages):
     page = make_petition(home_pages["en"], status=PetitionStatus.WON)
     result = sign(page, signer(), source="page", language="en")
