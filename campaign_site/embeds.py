@@ -109,7 +109,7 @@ def register_widget(kind):
 
 # Widgets live in third-party iframes where cookies are blocked, so there is no
 # CSRF cookie to check; a widget that accepts POSTs protects itself with a
-# signed form token (petitions.tokens) and rate limits.
+# signed form token and rate limits (campaign_site.abuse).
 @csrf_exempt
 def widget(request, kind, page_id):
     view = _WIDGET_VIEWS.get(kind)

@@ -6,12 +6,12 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema, Status
 
+from campaign_site.abuse import ClientMeta
 from campaign_site.embeds import localized_embeddable_page, widget_language
 
-from .models import PetitionPage, Source
-from .partners import Partner
+from .models import Partner, PetitionPage, SignatureSource
 from .serializers import petition_summary
-from .signing import Outcome, RequestMeta, sign
+from .signing import Outcome, sign
 
 router = Router(tags=["petitions"])
 
@@ -131,9 +131,9 @@ def sign_petition(request, page_id: int, data: SignatureIn, lang: str = ""):
         result = sign(
             page.petition,
             fields,
-            source=Source.API,
+            source=SignatureSource.API,
             language=language,
-            meta=RequestMeta.from_request(request),
+            meta=ClientMeta.from_request(request),
             partner_ref=partner.key if partner else "",
         )
         return Status(

@@ -22,6 +22,12 @@ DEFAULTS = {
     "PETITIONS_RESEND_AFTER_MINUTES": 60,
     # How many of the latest signers the page shows.
     "PETITIONS_RECENT_SIGNERS": 10,
+    # Where editors may create petition pages ("app_label.ModelName" page types);
+    # None: anywhere. The site composing this app names its own home page type.
+    "PETITIONS_PARENT_PAGE_TYPES": None,
+    # The page type ("app_label.ModelName") of an index of the people the campaign
+    # fights for, linked from the petition page in the visitor's language; None: no link.
+    "PETITIONS_PEOPLE_INDEX_PAGE_TYPE": None,
 }
 
 

@@ -4,7 +4,7 @@
 consents). `petitions.signing.sign()` validates whatever it is given with it,
 so the page, the embedded widget, the API and imports accept the same data.
 `PublicSignatureForm` adds what a public HTML form needs on top: a signed,
-timestamped token instead of a CSRF cookie, and a honeypot.
+timestamped token instead of a CSRF cookie, and a honeypot (campaign_site.abuse).
 """
 
 import functools
@@ -18,7 +18,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from . import tokens
+from campaign_site import abuse
+
+from . import conf
 
 NAME_MAX = 100
 COMMENT_MAX = 1000
@@ -144,45 +146,56 @@ class SignatureForm(forms.Form):
         return self.cleaned_data["email"].strip()
 
 
+def form_token_scope(petition):
+    """What a sign form's token is for: one petition, whichever its language."""
+    return f"petition:{petition.pk}"
+
+
 class PublicSignatureForm(SignatureForm):
     """The form on the petition page and in the widget."""
 
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
-    # The honeypot: hidden from people (and from assistive technology), filled by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    token_field_name = abuse.TOKEN_FIELD
 
     def __init__(self, *args, language=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.language = language
+        # The honeypot: hidden from people (and from assistive technology), filled by bots.
+        self.fields[abuse.HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
         # Every rendering carries a fresh token, including a form shown again with errors.
-        self.fresh_token = tokens.make_form_token(self.petition)
+        self.fresh_token = abuse.issue_form_token(form_token_scope(self.petition))
+
+    @property
+    def honeypot(self):
+        return self[abuse.HONEYPOT_FIELD]
 
     @property
     def is_spam(self):
-        return bool(self.is_bound and self.data.get("website"))
+        return bool(self.is_bound and abuse.honeypot_filled(self.data))
 
     def clean(self):
         cleaned = super().clean()
-        try:
-            tokens.check_form_token(self.data.get("token"), self.petition)
-        except tokens.FormTokenError:
+        problem = abuse.form_token_problem(
+            self.data.get(abuse.TOKEN_FIELD),
+            form_token_scope(self.petition),
+            min_seconds=conf.get("PETITIONS_FORM_MIN_SECONDS"),
+            max_age=conf.get("PETITIONS_FORM_MAX_AGE"),
+        )
+        if problem:
             raise forms.ValidationError(
                 _(
                     "For your security this form needs to be sent again. Please check your "
                     "details and press the button once more."
                 ),
                 code="token",
-            ) from None
+            )
         return cleaned
 
     def service_data(self):
         """The cleaned values the signing service takes."""
         return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name not in ("token", "website")
+            name: value for name, value in self.cleaned_data.items() if name != abuse.HONEYPOT_FIELD
         }

@@ -3,10 +3,14 @@
 The petition page uses it now; the embedded widget, the partner API and the
 CSV import call the same functions, so no rule is written twice:
 
-    from petitions.signing import RequestMeta, sign
-    result = sign(page_or_petition, data, source=Source.PAGE, language="fr",
-                  meta=RequestMeta.from_request(request))
+    from campaign_site.abuse import ClientMeta
+    from petitions.signing import sign
+    result = sign(page_or_petition, data, source=SignatureSource.PAGE, language="fr",
+                  meta=ClientMeta.from_request(request))
     result.outcome  # Outcome.SIGNED, ALREADY_SIGNED, INVALID, RATE_LIMITED, CLOSED
+
+Rate limits and email normalisation are the site's one anti-abuse module's
+(campaign_site.abuse), with the rates of petitions.conf.
 
 Counting is exact: a signature and its tally row change in one transaction,
 and the database's unique constraint on (petition, normalised email) decides
@@ -19,17 +23,21 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
-from django_ratelimit.core import get_usage
 from django_tasks import task
+from wagtail.models import Locale
 
-from . import conf, tokens
+from campaign_site.abuse import ClientMeta, normalize_email, rate_limited
+from campaign_site.localization import localized_page
+
+from . import conf
+from .confirmation import make_confirmation_token
 from .forms import SignatureForm, default_consent_texts
 from .models import (
     Erasure,
@@ -37,21 +45,19 @@ from .models import (
     PetitionPage,
     Signature,
     SignatureImport,
+    SignatureSource,
     SignatureTally,
-    Source,
 )
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "Outcome",
-    "RequestMeta",
     "SigningResult",
-    "Source",
+    "SignatureSource",
     "confirm",
     "erase_person",
     "invalidate",
-    "normalize_email",
     "restore",
     "send_confirmation",
     "send_due_emails",
@@ -65,22 +71,6 @@ class Outcome(StrEnum):
     INVALID = "invalid"  # see result.errors
     RATE_LIMITED = "rate_limited"  # too many attempts from this address or for this email
     CLOSED = "closed"  # the petition is closed or won
-
-
-@dataclass(frozen=True)
-class RequestMeta:
-    """What the service needs to know about the request, without the request."""
-
-    ip: str = ""
-
-    @classmethod
-    def from_request(cls, request):
-        from django_ratelimit.core import _get_ip
-
-        try:
-            return cls(ip=_get_ip(request))
-        except Exception:  # noqa: BLE001 - no usable address: limits by email only
-            return cls()
 
 
 @dataclass
@@ -100,11 +90,6 @@ class SigningResult:
         return self.signature is not None and self.signature.confirmed_at is None
 
 
-def normalize_email(email):
-    """The key of "one signature per email": trimmed and lower-cased."""
-    return (email or "").strip().lower()
-
-
 def resolve_petition(petition_or_page):
     if isinstance(petition_or_page, Petition):
         return petition_or_page
@@ -115,33 +100,23 @@ def resolve_petition(petition_or_page):
 
 # --- rate limits ---------------------------------------------------------------
 
-
-def _email_key(email_normalized):
-    return salted_hmac("petitions.ratelimit.email", email_normalized).hexdigest()
-
-
-def _limited(group, value, rate):
-    """Count one attempt for `value` in `group`; True when over `rate`."""
-    usage = get_usage(
-        RequestMeta(), group=group, key=lambda _group, _request: value, rate=rate, increment=True
-    )
-    return bool(usage and usage["should_limit"])
+RATE_LIMIT_GROUP = "petitions.sign"
 
 
 def _ip_limited(meta):
-    if not meta or not meta.ip:
+    """Count this attempt against the client address; every attempt counts, valid or not."""
+    if not meta:
         return False
-    # Every window is counted, so a burst is not forgotten by the longer ones.
-    results = [
-        _limited(f"petitions.sign.ip.{rate}", meta.ip, rate)
-        for rate in conf.get("PETITIONS_IP_RATES")
-    ]
-    return any(results)
+    return rate_limited(meta, RATE_LIMIT_GROUP, ip_rates=conf.get("PETITIONS_IP_RATES"))
 
 
 def _email_limited(email_normalized):
-    return _limited(
-        "petitions.sign.email", _email_key(email_normalized), conf.get("PETITIONS_EMAIL_RATE")
+    """Count a valid submission against its mailbox, wherever it comes from."""
+    return rate_limited(
+        ClientMeta(),
+        RATE_LIMIT_GROUP,
+        email=email_normalized,
+        email_rate=conf.get("PETITIONS_EMAIL_RATE"),
     )
 
 
@@ -180,7 +155,9 @@ def _adjust_tally(petition_id, changes):
 
 def validate(petition, data, *, source):
     """Validate `data` with the shared form; (cleaned data, errors)."""
-    form = SignatureForm(data=data, petition=petition, require_country=source != Source.IMPORT)
+    form = SignatureForm(
+        data=data, petition=petition, require_country=source != SignatureSource.IMPORT
+    )
     if form.is_valid():
         return form.cleaned_data, {}
     return None, {
@@ -207,8 +184,8 @@ def sign(
     `data` maps the fields of `petitions.forms.SignatureForm` (first_name,
     last_name, email, country, and postcode, comment, contact_consent,
     named_consent when relevant) to raw or cleaned values; it is validated here.
-    `source` is a `Source`; `language` the signer's language code (emails are
-    sent in it); `meta` the `RequestMeta` whose IP is rate-limited (imports pass
+    `source` is a `SignatureSource`; `language` the signer's language code (emails are
+    sent in it); `meta` the `campaign_site.abuse.ClientMeta` whose IP is rate-limited (imports pass
     none and are not limited); `partner_ref` attributes the signature to a
     partner. `confirmed=True` stores it as confirmed (imports of confirmed
     signers) and `notify=False` sends no email. `consent_texts` overrides the
@@ -217,7 +194,7 @@ def sign(
     petition = resolve_petition(petition)
     if not petition.is_open:
         return SigningResult(Outcome.CLOSED, petition)
-    if source != Source.IMPORT and _ip_limited(meta):
+    if source != SignatureSource.IMPORT and _ip_limited(meta):
         return SigningResult(Outcome.RATE_LIMITED, petition)
 
     with translation.override(language):
@@ -227,7 +204,7 @@ def sign(
         wording = consent_texts or default_consent_texts()
 
     email_normalized = normalize_email(cleaned["email"])
-    if source != Source.IMPORT and _email_limited(email_normalized):
+    if source != SignatureSource.IMPORT and _email_limited(email_normalized):
         return SigningResult(Outcome.RATE_LIMITED, petition)
 
     signature = build_signature(
@@ -337,24 +314,24 @@ def confirm(signature_pk):
 
 def confirmation_url(signature):
     with translation.override(signature.language):
-        path = reverse(
-            "petitions_confirm", kwargs={"token": tokens.make_confirmation_token(signature)}
-        )
-    from django.conf import settings
-
+        path = reverse("petitions_confirm", kwargs={"token": make_confirmation_token(signature)})
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def send_confirmation(signature_pk, *, reminder=False):
     """Email the confirmation link in the signer's language. True if sent."""
     signature = (
-        Signature.objects.select_related("petition")
+        Signature.objects.select_related("petition__page")
         .filter(pk=signature_pk, confirmed_at=None, erased_at=None, invalidated_at=None)
         .first()
     )
     if signature is None:
         return False
-    page = signature.petition.page_in(signature.language)
+    # A plain Page (title, URL) is all an email needs: loading every translation's body
+    # cost a third of a signature.
+    page = localized_page(
+        signature.petition.page, Locale.objects.filter(language_code=signature.language).first()
+    )
     with translation.override(signature.language):
         context = {
             "signature": signature,
@@ -407,7 +384,7 @@ def send_due_emails(now=None, *, dry_run=False):
         erased_at=None,
         invalidated_at=None,
         petition__status="open",
-        source__in=[Source.PAGE, Source.WIDGET, Source.API],
+        source__in=[SignatureSource.PAGE, SignatureSource.WIDGET, SignatureSource.API],
         created_at__gte=now - timedelta(days=conf.get("PETITIONS_REMINDER_MAX_AGE_DAYS")),
     )
     sent = {"confirmations": 0, "reminders": 0}
@@ -558,7 +535,7 @@ def import_signatures(petition, rows, *, user=None, file_name="", treat_as_confi
         if row.error:
             reject(row.number, row.error)
             continue
-        cleaned, errors = validate(petition, row.data, source=Source.IMPORT)
+        cleaned, errors = validate(petition, row.data, source=SignatureSource.IMPORT)
         if errors:
             reject(
                 row.number,
@@ -577,7 +554,7 @@ def import_signatures(petition, rows, *, user=None, file_name="", treat_as_confi
             build_signature(
                 petition,
                 cleaned,
-                source=Source.IMPORT,
+                source=SignatureSource.IMPORT,
                 language=row.language,
                 confirmed=treat_as_confirmed,
                 created_at=row.created_at,

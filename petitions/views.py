@@ -1,4 +1,4 @@
-"""Public views: signing, confirming, the counter as JSON, and the page's context.
+"""Public views: signing, confirming, and the counter as JSON.
 
 Signing and confirming are POSTs that rely on no cookie (no session, no CSRF
 cookie): they work on cached pages and inside cross-origin iframes where
@@ -7,143 +7,31 @@ token and a honeypot instead; the confirmation link carries a signed token.
 """
 
 import logging
-from urllib.parse import quote
 
-from django.apps import apps
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_countries import countries
-from wagtail.images import get_image_model
+from wagtail.models import Locale
 
-from . import conf, tokens
+from campaign_site.abuse import ClientMeta
+from campaign_site.localization import localized_page
+
+from .confirmation import read_confirmation_token
+from .counter import COUNT_URL_FIELDS, SIGNED_ANSWER_FIELDS, counter_payload
 from .forms import PublicSignatureForm
-from .models import Delivery, Petition, PetitionPage, Signature, Source
-from .signing import Outcome, RequestMeta, confirm, sign
+from .models import Petition, PetitionPage, Signature, SignatureSource
+from .signing import Outcome, confirm, sign
 
 logger = logging.getLogger(__name__)
 
 PERSONAL_FIELDS = ("first_name", "last_name", "email", "postcode", "comment")
-PHOTO_FILTER = "fill-160x160"
-
-
-# --- the page's context -----------------------------------------------------------
-
-
-def prisoners_index(language_code):
-    """The live prisoner index in `language_code`, if the prisoners app provides one."""
-    try:
-        model = apps.get_model("prisoners", "PrisonerIndexPage")
-    except LookupError:
-        return None
-    return (
-        model.objects.live()
-        .public()
-        .filter(locale__language_code=language_code)
-        .order_by("path")
-        .first()
-    )
-
-
-def share_links(url, title):
-    """Share links carrying the petition's address and title: nothing about the signer."""
-    text = quote(title)
-    link = quote(url, safe="")
-    both = quote(f"{title} {url}")
-    return [
-        {"network": "email", "label": _("Email"), "url": f"mailto:?subject={text}&body={both}"},
-        {"network": "whatsapp", "label": "WhatsApp", "url": f"https://wa.me/?text={both}"},
-        {
-            "network": "telegram",
-            "label": "Telegram",
-            "url": f"https://t.me/share/url?url={link}&text={text}",
-        },
-        {
-            "network": "facebook",
-            "label": "Facebook",
-            "url": f"https://www.facebook.com/sharer/sharer.php?u={link}",
-        },
-        {"network": "x", "label": "X", "url": f"https://x.com/intent/post?text={text}&url={link}"},
-    ]
-
-
-def decision_makers_with_deliveries(page, petition):
-    """The page's decision makers, each with its deliveries: two queries, whatever the number."""
-    images = get_image_model().objects.prefetch_renditions(PHOTO_FILTER)
-    people = list(
-        page.decision_makers.all()
-        .prefetch_related(Prefetch("photo", queryset=images))
-        .order_by("sort_order")
-    )
-    by_key = {person.translation_key: person for person in people}
-    for person in people:
-        person.deliveries = []
-    others = []
-    for delivery in Delivery.objects.filter(petition=petition).order_by("delivered_on", "pk"):
-        person = by_key.get(delivery.decision_maker_key)
-        (person.deliveries if person else others).append(delivery)
-    return people, others
-
-
-def recent_signers(petition):
-    """First names and countries of the latest confirmed signers; never more."""
-    rows = (
-        Signature.objects.filter(
-            petition=petition, confirmed_at__isnull=False, invalidated_at=None, erased_at=None
-        )
-        .order_by("-created_at")
-        .values_list("first_name", "country")[: conf.get("PETITIONS_RECENT_SIGNERS")]
-    )
-    return [
-        {"first_name": first_name, "country": countries.name(code) if code else ""}
-        for first_name, code in rows
-    ]
-
-
-def country_rows(counts, limit=10):
-    rows = [
-        {"code": code, "name": countries.name(code), "count": count}
-        for code, count in counts.by_country[:limit]
-        if code
-    ]
-    listed = sum(row["count"] for row in rows)
-    return rows, counts.online - listed
-
-
-def petition_context(page, request, *, form=None, state=None):
-    petition = page.petition
-    counts = petition.counts()
-    language = translation.get_language()
-    decision_makers, other_deliveries = decision_makers_with_deliveries(page, petition)
-    countries_listed, countries_other = country_rows(counts)
-    with translation.override(page.locale_code):
-        sign_url = reverse("petitions_sign", kwargs={"page_id": page.pk})
-    page_url = page.get_full_url(request)
-    return {
-        "petition": petition,
-        "counts": counts,
-        "form": form,
-        "state": state,
-        "sign_url": sign_url,
-        "decision_makers": decision_makers,
-        "other_deliveries": other_deliveries,
-        "recent_signers": recent_signers(petition) if page.show_recent_signers else [],
-        "country_counts": countries_listed,
-        "country_counts_other": countries_other,
-        "prisoners_index": prisoners_index(language),
-        "share_links": share_links(page_url, page.title),
-        "page_full_url": page_url,
-        "count_url": reverse("petitions_count", kwargs={"key": petition.translation_key}),
-    }
 
 
 # --- signing -----------------------------------------------------------------------
@@ -170,13 +58,13 @@ def _signed_response(request, page, state):
     if _wants_json(request):
         context = page.get_context(request, state=state)
         html = render_to_string("petitions/includes/sign_box.html", context, request=request)
-        counts = context["counts"]
         return JsonResponse(
             {
                 "state": state,
                 "html": html,
-                "total_signatures": counts.total,
-                "goal": counts.goal,
+                **counter_payload(
+                    context["petition"], context["counts"], fields=SIGNED_ANSWER_FIELDS
+                ),
                 "counter_html": render_to_string(
                     "petitions/includes/counter.html", context, request=request
                 ),
@@ -185,7 +73,7 @@ def _signed_response(request, page, state):
     return HttpResponseRedirect(page.thanks_url(state) + "#petition-thanks", status=303)
 
 
-def handle_sign_post(request, page, *, source=Source.PAGE, partner_ref=""):
+def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_ref=""):
     """The POST of a sign form, from the page or a widget: (form, state, status).
 
     `state` is "signed" or "already" when the visitor is done, else None and
@@ -209,7 +97,7 @@ def handle_sign_post(request, page, *, source=Source.PAGE, partner_ref=""):
         form.service_data(),
         source=source,
         language=language,
-        meta=RequestMeta.from_request(request),
+        meta=ClientMeta.from_request(request),
         partner_ref=partner_ref,
     )
     if result.outcome == Outcome.SIGNED:
@@ -251,15 +139,21 @@ def sign_view(request, page_id):
 @require_http_methods(["GET", "POST"])
 def confirm_view(request, token):
     """GET shows a button; only pressing it (POST) confirms. Mail scanners only GET."""
-    pk = tokens.read_confirmation_token(token)
+    pk = read_confirmation_token(token)
     signature = (
-        Signature.objects.select_related("petition").filter(pk=pk, erased_at=None).first()
+        Signature.objects.select_related("petition__page").filter(pk=pk, erased_at=None).first()
         if pk
         else None
     )
-    page = signature.petition.page_in(translation.get_language()) if signature else None
-    if page is not None:
-        page = page.specific
+    page = (
+        localized_page(
+            signature.petition.page,
+            Locale.objects.filter(language_code=translation.get_language()).first(),
+            queryset=PetitionPage.objects.all(),
+        )
+        if signature
+        else None
+    )
     if signature is None:
         response = TemplateResponse(
             request, "petitions/confirm.html", {"invalid": True, "page": None}, status=404
@@ -299,16 +193,7 @@ def count_view(request, key):
     petition = Petition.objects.filter(translation_key=key).first()
     if petition is None:
         raise Http404
-    counts = petition.counts()
-    response = JsonResponse(
-        {
-            "total_signatures": counts.total,
-            "online_signatures": counts.online,
-            "offline_signatures": counts.offline,
-            "goal": counts.goal,
-            "status": petition.status,
-        }
-    )
-    response["Access-Control-Allow-Origin"] = "*"
+    # Other origins may read it: settings.CORS_URLS_REGEX covers this URL (petitions.cors).
+    response = JsonResponse(counter_payload(petition, fields=COUNT_URL_FIELDS))
     response["Cache-Control"] = "public, max-age=15"
     return response

@@ -8,16 +8,11 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import (
-    ERASURE_POLICY,
-    IMPORT_POLICY,
-    SIGNATURE_POLICY,
-    DeliveryPackView,
-    InvalidateBulkAction,
-    PetitionsGroup,
-    PetitionsPanel,
-    RestoreBulkAction,
-)
+from .admin import PetitionsGroup
+from .admin.dashboard import PetitionsPanel
+from .admin.invalidation import InvalidateBulkAction, RestoreBulkAction
+from .admin.pack import DeliveryPackView
+from .admin.permissions import ERASURE_POLICY, IMPORT_POLICY, SIGNATURE_POLICY
 from .models import Erasure, PetitionPage, Signature, SignatureImport
 
 register_permission_policy(Signature, SIGNATURE_POLICY)

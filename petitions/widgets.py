@@ -20,9 +20,9 @@ from campaign_site.embeds import (
 )
 
 from .forms import PublicSignatureForm
-from .models import PetitionPage, Source
-from .partners import Partner
-from .views import PERSONAL_FIELDS, handle_sign_post, petition_context
+from .models import Partner, PetitionPage, SignatureSource
+from .page_context import petition_context
+from .views import PERSONAL_FIELDS, handle_sign_post
 
 
 @register_widget("petition")
@@ -34,7 +34,7 @@ def petition_widget(request, page_id):
     form, state, status = None, None, 200
     if request.method == "POST":
         form, state, status = handle_sign_post(
-            request, page, source=Source.WIDGET, partner_ref=partner.key if partner else ""
+            request, page, source=SignatureSource.WIDGET, partner_ref=partner.key if partner else ""
         )
     if form is None and state is None and page.petition.is_open and status != 409:
         form = PublicSignatureForm(petition=page.petition, language=translation.get_language())

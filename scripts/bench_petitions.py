@@ -149,7 +149,7 @@ def main():
         status, html, _elapsed = client.request("GET", page_path)
         assert status == 200, status
         match = re.search(rb'action="(/en/petitions/sign/\d+/)"', html)
-        token = re.search(rb'name="token" value="([^"]+)"', html).group(1).decode()
+        token = re.search(rb'name="form_token" value="([^"]+)"', html).group(1).decode()
         sign_path = match.group(1).decode()
         run_id = int(time.time())
 
@@ -160,7 +160,7 @@ def main():
                     "last_name": "Signer",
                     "email": f"bench-{run_id}-{n}@example.org",
                     "country": "FR",
-                    "token": token,
+                    "form_token": token,
                     "website": "",
                 }
             )

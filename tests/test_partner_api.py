@@ -7,8 +7,7 @@ import pytest
 import wagtail_factories
 from django.test import Client
 
-from petitions.models import Signature, Source
-from petitions.partners import Partner
+from petitions.models import Partner, Signature, SignatureSource
 from prisoners.visibility import Consent, Visibility
 from tests.petitions.factories import form_post, make_petition, signer
 from tests.prisoners.factories import PrisonerIndexPageFactory, PrisonerPageFactory
@@ -180,7 +179,7 @@ def test_signing_through_the_api_counts_once_and_credits_the_partner(
     assert second.status_code == 200
     assert second.json()["outcome"] == "already_signed"
     signature = Signature.objects.get()
-    assert signature.source == Source.API
+    assert signature.source == SignatureSource.API
     assert signature.partner_ref == partner.key
     assert signature.language == "hy"
     assert len(mailoutbox) == 1
@@ -300,7 +299,7 @@ def test_petition_widget_may_be_framed_anywhere_and_signs_for_the_partner(
     assert "Merci" in signed.content.decode()
     signature = Signature.objects.get()
     assert (signature.source, signature.partner_ref, signature.language) == (
-        Source.WIDGET,
+        SignatureSource.WIDGET,
         partner.key,
         "fr",
     )

@@ -246,7 +246,13 @@ RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 
 # --- Partner API (campaign_site/api.py) -------------------------------------
 # Reads are open to every origin and signing to partners' registered origins
-# (petitions.partners.cors_allows); credentials are never accepted.
-CORS_URLS_REGEX = r"^/api/.*$"
+# (petitions.cors.cors_allows); credentials are never accepted.
+# The petition counter (/petitions/<key>/count.json) is read by partners' scripts too.
+CORS_URLS_REGEX = r"^/(api/.*|petitions/[0-9a-f-]+/count\.json)$"
 CORS_ALLOW_CREDENTIALS = False
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+
+# --- Petitions as composed here ---------------------------------------------
+# Petitions sit under a language's home page, and link to the prisoners they are for.
+PETITIONS_PARENT_PAGE_TYPES = ["home.HomePage"]
+PETITIONS_PEOPLE_INDEX_PAGE_TYPE = "prisoners.PrisonerIndexPage"

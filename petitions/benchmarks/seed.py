@@ -12,7 +12,7 @@ def main(count):
     from django.core.management import call_command
     from django.db import connection
 
-    from petitions.models import Petition, Signature, Source
+    from petitions.models import Petition, Signature, SignatureSource
 
     call_command("load_demo", verbosity=0)
     petition = Petition.objects.get()
@@ -31,7 +31,7 @@ def main(count):
                 email_normalized=f"seed-{n}@bench.example.org",
                 country=rng.choice(countries),
                 language=rng.choice(["en", "fr", "hy"]),
-                source=Source.IMPORT,
+                source=SignatureSource.IMPORT,
                 confirmed_at=django.utils.timezone.now() if rng.random() < 0.8 else None,
             )
         )

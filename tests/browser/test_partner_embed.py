@@ -8,8 +8,7 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-from petitions.models import Signature, Source
-from petitions.partners import Partner
+from petitions.models import Partner, Signature, SignatureSource
 from tests.petitions.factories import make_petition
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -73,7 +72,7 @@ def test_partner_page_embeds_signs_and_is_credited(live_server, home_pages, page
     expect(widget.locator("#petition-count")).to_have_text(re.compile(r"^\s*8\s+signatures\s*$"))
     signature = Signature.objects.get()
     assert (signature.source, signature.partner_ref, signature.language) == (
-        Source.WIDGET,
+        SignatureSource.WIDGET,
         partner.key,
         "fr",
     )

@@ -2,10 +2,12 @@
 
 import itertools
 import time
+from unittest import mock
 
+from campaign_site.abuse import HONEYPOT_FIELD, TOKEN_FIELD, issue_form_token
+from petitions.forms import form_token_scope
 from petitions.models import PetitionDecisionMaker, PetitionPage
 from petitions.signing import sign
-from petitions.tokens import make_form_token
 from tests.factories import publish_translation_of
 
 _numbers = itertools.count(1)
@@ -67,13 +69,13 @@ def signer(n=None, **overrides):
 
 def add_signatures(petition, count, *, confirmed=True, country="FR", language="en"):
     """`count` signatures through the signing service, as imports (no limits, no email)."""
-    from petitions.models import Source
+    from petitions.models import SignatureSource
 
     results = [
         sign(
             petition,
             signer(country=country),
-            source=Source.IMPORT,
+            source=SignatureSource.IMPORT,
             language=language,
             confirmed=confirmed,
             notify=False,
@@ -84,12 +86,19 @@ def add_signatures(petition, count, *, confirmed=True, country="FR", language="e
     return [result.signature for result in results]
 
 
+def form_token(page_or_petition, *, age=10):
+    """The sign form's token of a petition, as if the form was shown `age` seconds ago."""
+    petition = getattr(page_or_petition, "petition", page_or_petition)
+    with mock.patch("time.time", return_value=time.time() - age):
+        return issue_form_token(form_token_scope(petition))
+
+
 def form_post(page, data=None, *, age=10, **overrides):
     """POST data for the public form, with a token issued `age` seconds ago."""
     values = dict(data or signer())
     values.update(overrides)
-    values.setdefault("token", make_form_token(page.petition, now=time.time() - age))
-    values.setdefault("website", "")
+    values.setdefault(TOKEN_FIELD, form_token(page, age=age))
+    values.setdefault(HONEYPOT_FIELD, "")
     for name in ("contact_consent", "named_consent"):
         if not values.get(name):
             values.pop(name, None)

@@ -156,6 +156,44 @@ def test_an_editor_creates_and_publishes_a_petition(admin_client, home_pages):
     assert "120 signatures" in public.select_one("#petition-count").get_text(" ", strip=True)
     assert public.select_one('sup.citation a[href="#ref-1"]') is not None
 
+    # The settings are the shared petition's, set on the page: a draft keeps them for
+    # later, and the editor shows them again; publishing applies them.
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    person = page.decision_makers.get()
+    data.pop("action-publish")
+    data.update(
+        nested_form_data(
+            {
+                "decision_makers": inline_formset(
+                    [
+                        {
+                            "id": person.pk,
+                            "name": "A Minister",
+                            "role": "",
+                            "organisation": "",
+                            "photo": "",
+                        }
+                    ],
+                    initial=1,
+                    min=1,
+                ),
+            }
+        )
+    )
+    data.update({"status": "closed", "offline_count": "7"})
+    response = admin_client.post(edit_url, data)
+    assert response.status_code == 302, soup(response).select(".error-message")
+    petition.refresh_from_db()
+    assert petition.status == "open" and petition.offline_count == 120
+    form = soup(admin_client.get(edit_url))
+    assert form.select_one('select[name="status"] option[selected]')["value"] == "closed"
+    assert form.select_one('input[name="offline_count"]')["value"] == "7"
+
+    response = admin_client.post(edit_url, {**data, "action-publish": "publish"})
+    assert response.status_code == 302, soup(response).select(".error-message")
+    petition.refresh_from_db()
+    assert petition.status == "closed" and petition.offline_count == 7
+
 
 def test_the_listing_filters_and_searches_signatures(admin_client, signed):
     page, (alice, bedros, chloe) = signed

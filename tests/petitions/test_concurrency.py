@@ -13,7 +13,6 @@ import copy
 import http.client
 import sqlite3
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from urllib.parse import urlencode, urlsplit
@@ -23,10 +22,10 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.db import connection, connections
 
+from campaign_site.abuse import HONEYPOT_FIELD, TOKEN_FIELD
 from petitions.models import Signature, SignatureTally
-from petitions.tokens import make_form_token
 
-from .factories import make_petition, signer
+from .factories import form_token, make_petition, signer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,7 +42,7 @@ def generous_limits(settings):
 
 def post_all(base_url, page):
     """Post DISTINCT different signers and DUPLICATES copies of one, all released together."""
-    token = make_form_token(page.petition, now=time.time() - 60)
+    token = form_token(page, age=60)
     path = f"/en/petitions/sign/{page.pk}/"
     bodies = [signer(n, email=f"distinct-{n}@example.org") for n in range(DISTINCT)]
     bodies += [signer(999, email="Same.Person@example.org")] * DUPLICATES
@@ -58,7 +57,7 @@ def post_all(base_url, page):
         conn.request(
             "POST",
             path,
-            body=urlencode({**data, "token": token, "website": ""}),
+            body=urlencode({**data, TOKEN_FIELD: token, HONEYPOT_FIELD: ""}),
             headers={"Content-Type": "application/x-www-form-urlencoded"},
         )
         response = conn.getresponse()

@@ -6,10 +6,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from campaign_site.abuse import ClientMeta
 from petitions import signing
 from petitions.goals import next_goal
-from petitions.models import Petition, PetitionStatus, Signature, SignatureTally, Source
-from petitions.signing import Outcome, RequestMeta, sign
+from petitions.models import Petition, PetitionStatus, Signature, SignatureSource, SignatureTally
+from petitions.signing import Outcome, sign
 
 from .factories import add_signatures, make_petition, signer, translate
 
@@ -43,7 +44,7 @@ def test_signing_stores_the_signature_and_counts_it_once_confirmed(petition_page
     assert result.outcome == Outcome.SIGNED
     signature = result.signature
     assert signature.email_normalized == "anna@example.org"
-    assert signature.source == Source.PAGE and signature.language == "en"
+    assert signature.source == SignatureSource.PAGE and signature.language == "en"
     # Unconfirmed signatures do not count unless the petition says so.
     assert petition.counts().online == 0
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["Anna@Example.org"]
@@ -110,6 +111,22 @@ def test_settings_come_from_the_source_page_when_it_is_published(petition_page):
     assert Petition.objects.get().offline_count == 500
 
 
+def test_a_copied_petition_starts_with_the_settings_of_its_original(petition_page):
+    petition_page.offline_count = 250
+    petition_page.count_unconfirmed = True
+    petition_page.save_revision().publish()
+
+    copy = petition_page.copy(
+        to=petition_page.get_parent(),
+        update_attrs={"slug": "copied-petition", "title": "Copied petition"},
+        keep_live=True,
+    )
+
+    petition = Petition.objects.get(translation_key=copy.translation_key)
+    assert petition.pk != petition_page.petition.pk
+    assert petition.offline_count == 250 and petition.count_unconfirmed
+
+
 def test_a_closed_petition_takes_no_signature(home_pages):
     page = make_petition(home_pages["en"], status=PetitionStatus.WON)
     result = sign(page, signer(), source="page", language="en")
@@ -149,7 +166,7 @@ def test_partner_attribution_and_source_are_recorded(petition_page):
     result = sign(
         petition_page,
         signer(),
-        source=Source.WIDGET,
+        source=SignatureSource.WIDGET,
         language="en",
         partner_ref="partner-42",
         notify=False,
@@ -175,7 +192,7 @@ def test_rate_limit_per_email(petition_page, settings):
 
 def test_rate_limit_per_ip(petition_page, settings):
     settings.PETITIONS_IP_RATES = ("2/m", "100/d")
-    meta = RequestMeta(ip="192.0.2.77")
+    meta = ClientMeta(ip="192.0.2.77")
     outcomes = [
         sign(petition_page, signer(), source="page", language="en", meta=meta).outcome
         for _ in range(3)
@@ -183,7 +200,7 @@ def test_rate_limit_per_ip(petition_page, settings):
     assert outcomes == [Outcome.SIGNED, Outcome.SIGNED, Outcome.RATE_LIMITED]
     # Another address is not affected.
     other = sign(
-        petition_page, signer(), source="page", language="en", meta=RequestMeta("192.0.2.78")
+        petition_page, signer(), source="page", language="en", meta=ClientMeta("192.0.2.78")
     )
     assert other.outcome == Outcome.SIGNED
     assert Signature.objects.count() == 3

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Signature
-from .partners import Partner
+from ..models import Partner, Signature
 
 
 def with_signature_counts(queryset):

@@ -116,20 +116,3 @@ class Partner(index.Indexed, models.Model):
             return False
         candidates = cls.objects.filter(active=True, allowed_origins__contains=normalized)
         return any(normalized in partner.origins for partner in candidates)
-
-
-def cors_allows(sender, request, **kwargs):
-    """django-cors-headers: reads from anywhere, signing only from partners' origins.
-
-    GET (and its preflight) on the API is open to every origin, without
-    credentials. A POST, or the preflight announcing one, is allowed only from
-    an origin registered for an active partner.
-    """
-    if not request.path.startswith("/api/"):
-        return False
-    method = request.method
-    if method == "OPTIONS":
-        method = request.headers.get("Access-Control-Request-Method", "GET").upper()
-    if method in ("GET", "HEAD"):
-        return True
-    return Partner.origin_is_registered(request.headers.get("Origin"))
