@@ -21,7 +21,8 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
-from prisoners.visibility import exclude_hidden_profiles, exclude_private_images
+from home.cards import public_pages
+from prisoners.models import PrisonerPage
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
@@ -36,7 +37,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     ]
 
     def get_base_queryset(self):
-        return exclude_hidden_profiles(super().get_base_queryset())
+        return public_pages(super().get_base_queryset())
 
     def get_queryset(self):
         # A page type listed on its own (?type=…) may fetch what its API fields
@@ -50,13 +51,13 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
     """Images that public pages show, and never a photo the visibility rule hides."""
 
     def get_queryset(self):
-        public_pages = exclude_hidden_profiles(Page.objects.live().public())
+        shown = public_pages(Page.objects.all())
         used_by_public_pages = ReferenceIndex.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=public_pages.annotate(key=Cast("pk", CharField())).values("key"),
+            object_id__in=shown.annotate(key=Cast("pk", CharField())).values("key"),
             to_content_type=ContentType.objects.get_for_model(get_image_model()),
         ).values("to_object_id")
-        return exclude_private_images(
+        return PrisonerPage.exclude_private_images(
             super()
             .get_queryset()
             .annotate(key=Cast("pk", CharField()))

@@ -15,6 +15,13 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from prisoners.cards import CARD_PHOTO
+from prisoners.facts import needs_sponsor
+from prisoners.figures import compute_figures
+from prisoners.models import PrisonerIndexPage, PrisonerPage
+from prisoners.queries import approved_sponsorship_count, needing_a_sponsor_count
+from prisoners.visibility import public_profile
+
 HERO_RENDITIONS = ("fill-1200x630", "width-800", "width-1600", "width-2400")
 PARTNER_LOGO = "height-128"
 
@@ -106,8 +113,6 @@ def petition_call(home, request):
 
 
 def prisoner_index_for(home):
-    from prisoners.models import PrisonerIndexPage
-
     indexes = PrisonerIndexPage.objects.live().public()
     return (
         indexes.descendant_of(home).filter(locale_id=home.locale_id).first()
@@ -116,30 +121,14 @@ def prisoner_index_for(home):
 
 
 def prisoner_figures(home, request):
-    from prisoners.figures import compute_figures
-    from prisoners.models import Sponsorship
-    from prisoners.views import NEEDS_SPONSOR_STATUSES
-
     index = prisoner_index_for(home)
     if index is None:
         return None
-    needing = (
-        index.profiles_in_every_language()
-        .publicly_listed()
-        .needing_a_sponsor()
-        .filter(status__in=NEEDS_SPONSOR_STATUSES)
-        .order_by()
-        .values("translation_key")
-        .distinct()
-        .count()
-    )
     return PrisonerFigures(
         index=index,
         figures=compute_figures(index),
-        sponsorships=Sponsorship.objects.approved()
-        .filter(campaign_key=index.translation_key)
-        .count(),
-        needing_sponsor=needing,
+        sponsorships=approved_sponsorship_count(index),
+        needing_sponsor=needing_a_sponsor_count(index),
         url=index.get_url(request),
     )
 
@@ -150,10 +139,6 @@ def featured_profiles(home, request):
     Built by the prisoners app's own rule (`public_profile`): a name-only
     profile has no photo, a hidden one no card, a sample one its badge.
     """
-    from prisoners.models import CARD_PHOTO, PrisonerPage
-    from prisoners.views import needs_sponsor
-    from prisoners.visibility import public_profile
-
     keys = list(
         home.featured_prisoners.order_by("sort_order", "pk").values_list(
             "prisoner__translation_key", flat=True

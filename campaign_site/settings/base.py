@@ -244,6 +244,10 @@ if not REDIS_URL:
 # Behind a proxy, the META key holding the client address (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 
+# --- Prisoners (defaults in prisoners/conf.py) -------------------------------
+# This campaign keeps its prisoner index under the home page of each language.
+PRISONERS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+
 # --- Partner API (campaign_site/api.py) -------------------------------------
 # Reads are open to every origin and signing to partners' registered origins
 # (petitions.partners.cors_allows); credentials are never accepted.
