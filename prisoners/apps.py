@@ -7,6 +7,10 @@ class PrisonersConfig(AppConfig):
     verbose_name = _("Prisoners")
 
     def ready(self):
+        from corsheaders.signals import check_request_enabled
+
         from . import signals, widgets  # noqa: F401 - widgets register their embed views
+        from .open_data import cors_allows_reading
 
         signals.connect()
+        check_request_enabled.connect(cors_allows_reading, dispatch_uid="prisoners_open_data_cors")

@@ -250,7 +250,8 @@ PRISONERS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 
 # --- Partner API (campaign_site/api.py) -------------------------------------
 # Reads are open to every origin and signing to partners' registered origins
-# (petitions.partners.cors_allows); credentials are never accepted.
-CORS_URLS_REGEX = r"^/api/.*$"
+# (petitions.partners.cors_allows); credentials are never accepted. The open data
+# files are open to every origin too (prisoners.open_data.cors_allows_reading).
+CORS_URLS_REGEX = r"^/(api|open-data)/.*$"
 CORS_ALLOW_CREDENTIALS = False
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
