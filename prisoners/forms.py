@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Sponsorship, SponsorType
 
+#: The sponsorship form's honeypot: not campaign_site.abuse.HONEYPOT_FIELD ("website"),
+#: which is a real field of this form.
+HONEYPOT_FIELD = "fax_number"
+#: Names the form in its anti-abuse token.
+FORM_SCOPE = "sponsor"
+
 MAX_PROOF_SIZE = 5 * 1024 * 1024
 PDF_TYPES = {"application/pdf", "application/x-pdf"}
 

@@ -14,8 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
-from . import spam
-from .forms import SponsorshipForm
+from campaign_site import abuse
+
+from . import conf
+from .forms import FORM_SCOPE, HONEYPOT_FIELD, SponsorshipForm
 from .models import PrisonerIndexPage, PrisonerPage
 from .visibility import is_publicly_visible, public_profile
 
@@ -59,7 +61,7 @@ SPAM_MESSAGES = {
 }
 
 
-@csrf_exempt  # A signed, timestamped form token replaces the CSRF cookie (see prisoners.spam).
+@csrf_exempt  # A signed, timestamped form token replaces the CSRF cookie (campaign_site.abuse).
 @never_cache
 def sponsor(request, key):
     prisoner, index = _target(key)
@@ -67,15 +69,25 @@ def sponsor(request, key):
     status = 200
     if request.method == "POST":
         form = SponsorshipForm(request.POST, request.FILES)
-        if spam.honeypot_filled(request.POST):
+        if abuse.honeypot_filled(request.POST, field=HONEYPOT_FIELD):
             # Bots are told they succeeded, and nothing is kept.
             return redirect("prisoners_sponsor_thanks", key=key)
-        problem = spam.token_age_problem(request.POST.get(spam.TOKEN_FIELD), "sponsor")
-        email = request.POST.get("email", "")
+        problem = abuse.form_token_problem(
+            request.POST.get(abuse.TOKEN_FIELD),
+            FORM_SCOPE,
+            min_seconds=conf.get("PRISONERS_SPONSOR_FORM_MIN_SECONDS"),
+            max_age=conf.get("PRISONERS_SPONSOR_FORM_MAX_AGE"),
+        )
         if problem:
             form_problem = SPAM_MESSAGES[problem]
             form.is_valid()  # show field errors at the same time
-        elif spam.rate_limited(request, "prisoners.sponsor", email=email):
+        elif abuse.rate_limited(
+            request,
+            "prisoners.sponsor",
+            ip_rates=conf.get("PRISONERS_SPONSOR_IP_RATES"),
+            email=request.POST.get("email", ""),
+            email_rate=conf.get("PRISONERS_SPONSOR_EMAIL_RATE"),
+        ):
             form_problem = _(
                 "Too many applications have been sent from your connection or with this "
                 "email address. Please try again tomorrow."
@@ -104,9 +116,9 @@ def sponsor(request, key):
             "form": form,
             "form_problem": form_problem,
             "file_lost": file_lost,
-            "token": spam.issue_token("sponsor"),
-            "token_field": spam.TOKEN_FIELD,
-            "honeypot_field": spam.HONEYPOT_FIELD,
+            "token": abuse.issue_form_token(FORM_SCOPE),
+            "token_field": abuse.TOKEN_FIELD,
+            "honeypot_field": HONEYPOT_FIELD,
         },
         status=status,
     )
