@@ -20,7 +20,7 @@ from .models import (
     Category,
     PrisonerIndexPage,
     PrisonerPage,
-    Source,
+    ProfileSource,
     Sponsorship,
     SponsorType,
     Status,
@@ -496,7 +496,7 @@ def ensure_profile(index, data):
     _replace_children(
         "sources",
         page,
-        Source,
+        ProfileSource,
         [{"title": title, "url": url, "date": date} for title, url, date in sources],
     )
     page.save_revision().publish()

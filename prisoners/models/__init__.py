@@ -17,7 +17,7 @@ from ..cards import CARD_PHOTO
 from ..context import PROFILE_PHOTO
 from ..facts import CAPTIVITY_ENDED, STILL_HELD, Answer, Category, Status, searchable_text
 from .index_page import PrisonerIndexPage
-from .profile_children import Source, TimelineEvent
+from .profile_children import ProfileSource, TimelineEvent
 from .profile_page import PrisonerPage
 from .querysets import PrisonerPageManager, PrisonerPageQuerySet
 from .sponsorship import (
@@ -39,7 +39,7 @@ __all__ = [
     "PrisonerPage",
     "PrisonerPageManager",
     "PrisonerPageQuerySet",
-    "Source",
+    "ProfileSource",
     "SponsorType",
     "Sponsorship",
     "SponsorshipQuerySet",

@@ -26,7 +26,9 @@ class TimelineEvent(TranslatableMixin, Orderable):
         verbose_name_plural = _("timeline")
 
 
-class Source(TranslatableMixin, Orderable):
+class ProfileSource(TranslatableMixin, Orderable):
+    """A reference about the person: a report, an article, a court record."""
+
     page = ParentalKey("prisoners.PrisonerPage", related_name="sources", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=500)
     url = models.URLField(_("link"), blank=True)

@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from prisoners.charts import bar_chart
 from prisoners.figures import Figure, compute_figures
-from prisoners.models import Category, PrisonerPage, Source, Status, TimelineEvent
+from prisoners.models import Category, PrisonerPage, ProfileSource, Status, TimelineEvent
 from prisoners.queries import campaign_figures
 from prisoners.templatetags.prisoner_tags import days_phrase
 from prisoners.visibility import Consent, Visibility
@@ -84,7 +84,7 @@ def test_editor_creates_and_publishes_a_complete_profile(admin_client, prisoner_
     assert page.other_spelling_list == ["Aram Primeryan", "Aram Exampleian"]
     assert [event.event for event in page.timeline.all()] == ["Captured", "Sentenced"]
     assert TimelineEvent.objects.filter(page=page).count() == 2
-    assert Source.objects.get(page=page).title == "NGO report"
+    assert ProfileSource.objects.get(page=page).title == "NGO report"
 
     document = soup(admin_client.get("/en/prisoners/aram-example/"))
     assert document.h1.get_text(strip=True) == "Aram Example"
