@@ -1,3 +1,4 @@
+from corsheaders.signals import check_request_enabled
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,8 +8,6 @@ class PrisonersConfig(AppConfig):
     verbose_name = _("Prisoners")
 
     def ready(self):
-        from corsheaders.signals import check_request_enabled
-
         from . import signals, widgets  # noqa: F401 - widgets register their embed views
         from .open_data import cors_allows_reading
 

@@ -4,6 +4,7 @@ Pages build their context in prisoners.context; these views only handle HTTP.
 """
 
 from django.conf import settings
+from django.db.models import Case, Value, When
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from campaign_site import abuse
+from campaign_site.localization import localized_page
 
 from . import conf
 from .forms import FORM_SCOPE, HONEYPOT_FIELD, SponsorshipForm
@@ -27,28 +29,33 @@ from .visibility import is_publicly_visible, public_profile
 def _target(key):
     """(profile or None, index) for a translation key, in the current language if possible."""
     locale = Locale.get_active()
-    profile_pages = list(
-        PrisonerPage.objects.live().public().filter(translation_key=key).select_related("locale")
-    )
-    if profile_pages:
-        page = _prefer(profile_pages, locale)
-        if not is_publicly_visible(page):
+    profile = _in_language(PrisonerPage, key, locale)
+    if profile is not None:
+        if not is_publicly_visible(profile):
             raise Http404
-        return page, page.get_parent().specific
-    index_pages = list(PrisonerIndexPage.objects.live().public().filter(translation_key=key))
-    if index_pages:
-        return None, _prefer(index_pages, locale)
-    raise Http404
+        return profile, profile.get_parent().specific
+    index = _in_language(PrisonerIndexPage, key, locale)
+    if index is None:
+        raise Http404
+    return None, index
 
 
-def _prefer(pages, locale):
-    for page in pages:
-        if page.locale_id == locale.pk:
-            return page
-    for page in pages:
-        if page.locale.language_code == settings.LANGUAGE_CODE:
-            return page
-    return pages[0]
+def _in_language(model, key, locale):
+    """The live, public `model` page with `key` in `locale`, else in the default language,
+    else any; None when there is none."""
+    source = (
+        model.objects.live()
+        .public()
+        .filter(translation_key=key)
+        .order_by(
+            Case(
+                When(locale__language_code=settings.LANGUAGE_CODE, then=Value(0)), default=Value(1)
+            ),
+            "pk",
+        )
+        .first()
+    )
+    return localized_page(source, locale, queryset=model.objects.all())
 
 
 FORM_TOO_OLD = gettext_lazy(
