@@ -82,8 +82,10 @@ def form_token_problem(token, scope, *, min_seconds=None, max_age=None):
     return FormTokenProblem.TOO_FAST
 
 
-def honeypot_filled(data):
-    value = data.get(HONEYPOT_FIELD, "")
+def honeypot_filled(data, field=HONEYPOT_FIELD):
+    """Whether a bot filled the honeypot in. A form with a real field of that name
+    (the sponsorship form asks for a website) names its honeypot `field`."""
+    value = data.get(field, "")
     return bool(str(value).strip())
 
 

@@ -21,7 +21,19 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
-from prisoners.visibility import exclude_hidden_profiles, exclude_private_images
+from home.cards import hidden_by_rule
+from prisoners.models import PrisonerPage
+
+
+def without_hidden_pages(queryset):
+    """`queryset` without the pages their type's visibility rule hides (home.cards).
+
+    By primary key, the one field every search backend can filter a search on.
+    """
+    hidden = hidden_by_rule()
+    if hidden is None:
+        return queryset
+    return queryset.exclude(pk__in=Page.objects.filter(hidden).values("pk"))
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
@@ -36,7 +48,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     ]
 
     def get_base_queryset(self):
-        return exclude_hidden_profiles(super().get_base_queryset())
+        return without_hidden_pages(super().get_base_queryset())
 
     def get_queryset(self):
         # A page type listed on its own (?type=…) may fetch what its API fields
@@ -50,13 +62,13 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
     """Images that public pages show, and never a photo the visibility rule hides."""
 
     def get_queryset(self):
-        public_pages = exclude_hidden_profiles(Page.objects.live().public())
+        shown = without_hidden_pages(Page.objects.live().public())
         used_by_public_pages = ReferenceIndex.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=public_pages.annotate(key=Cast("pk", CharField())).values("key"),
+            object_id__in=shown.annotate(key=Cast("pk", CharField())).values("key"),
             to_content_type=ContentType.objects.get_for_model(get_image_model()),
         ).values("to_object_id")
-        return exclude_private_images(
+        return PrisonerPage.exclude_private_images(
             super()
             .get_queryset()
             .annotate(key=Cast("pk", CharField()))

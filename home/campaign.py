@@ -18,9 +18,11 @@ from campaign_site.localization import localized_page
 from home.models.news import NewsIndexPage
 from home.news_tags import set_display_tags
 from petitions.models import Petition, PetitionPage
+from prisoners.cards import CARD_PHOTO
+from prisoners.facts import needs_sponsor
 from prisoners.figures import compute_figures
-from prisoners.models import CARD_PHOTO, PrisonerIndexPage, PrisonerPage, Sponsorship
-from prisoners.views import NEEDS_SPONSOR_STATUSES, needs_sponsor
+from prisoners.models import PrisonerIndexPage, PrisonerPage
+from prisoners.queries import approved_sponsorship_count, needing_a_sponsor_count
 from prisoners.visibility import public_profile
 
 HERO_RENDITIONS = ("fill-1200x630", "width-800", "width-1600", "width-2400")
@@ -99,23 +101,11 @@ def prisoner_figures(home, request):
     index = prisoner_index_for(home)
     if index is None:
         return None
-    needing = (
-        index.profiles_in_every_language()
-        .publicly_listed()
-        .needing_a_sponsor()
-        .filter(status__in=NEEDS_SPONSOR_STATUSES)
-        .order_by()
-        .values("translation_key")
-        .distinct()
-        .count()
-    )
     return PrisonerFigures(
         index=index,
         figures=compute_figures(index),
-        sponsorships=Sponsorship.objects.approved()
-        .filter(campaign_key=index.translation_key)
-        .count(),
-        needing_sponsor=needing,
+        sponsorships=approved_sponsorship_count(index),
+        needing_sponsor=needing_a_sponsor_count(index),
         url=index.get_url(request),
     )
 

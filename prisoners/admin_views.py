@@ -18,11 +18,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from .models import Category, PrisonerIndexPage, PrisonerPage, Sponsorship, Status
+from .facts import SPONSORABLE_STATUSES, Category, Status
+from .models import PrisonerIndexPage, PrisonerPage, Sponsorship
 from .notifications import notify_applicant
-from .views import NEEDS_SPONSOR_STATUSES
-from .views import NEEDS_SPONSOR_STATUSES as NEEDS_SPONSOR
-from .visibility import Visibility
+from .visibility import publicly_visible
 
 
 class SponsorshipAdminForm(WagtailAdminModelForm):
@@ -206,7 +205,9 @@ class NeedsSponsorFilterSet(WagtailFilterSet):
     category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices)
     status = django_filters.ChoiceFilter(
         label=_("Status"),
-        choices=[(status.value, status.label) for status in Status if status in NEEDS_SPONSOR],
+        choices=[
+            (status.value, status.label) for status in Status if status in SPONSORABLE_STATUSES
+        ],
     )
 
     class Meta:
@@ -253,16 +254,12 @@ class NeedsSponsorReportView(ReportView):
             PrisonerPage.objects.live()
             .filter(
                 locale__language_code=settings.LANGUAGE_CODE,
-                status__in=NEEDS_SPONSOR_STATUSES,
+                status__in=SPONSORABLE_STATUSES,
             )
             .needing_a_sponsor()
-            .with_effective_visibility()
-            # People counted but not shown cannot be sponsored in public.
-            .filter(effective_visibility__gte=Visibility.NAME_ONLY)
-            .defer_streamfields()
-            .order_by("captured_on", "title")
         )
-        return pages
+        # People counted but not shown cannot be sponsored in public.
+        return publicly_visible(pages).defer_streamfields().order_by("captured_on", "title")
 
     def decorate_paginated_queryset(self, object_list):
         for page in object_list:

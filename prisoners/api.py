@@ -6,8 +6,9 @@ from ninja import Router, Schema
 
 from campaign_site.embeds import localized_embeddable_page, widget_language
 
-from .models import CARD_PHOTO, PrisonerIndexPage, PrisonerPage
-from .views import index_context, profile_context
+from .cards import card_data
+from .context import index_context, profile_context
+from .models import PrisonerIndexPage, PrisonerPage
 
 router = Router(tags=["prisoners"])
 
@@ -35,27 +36,6 @@ class PrisonerList(Schema):
     count: int
     held: int
     prisoners: list[PrisonerCard]
-
-
-def card_data(request, profile):
-    """The JSON card of a PublicProfile (widgets API and content API alike)."""
-    photo = profile.photo.get_rendition(CARD_PHOTO).url if profile.photo else None
-    return {
-        "id": profile.id,
-        "page_id": profile.page.pk,
-        "name": profile.name,
-        "url": request.build_absolute_uri(profile.url or profile.page.get_url(request)),
-        "language": profile.language,
-        "category": profile.category,
-        "category_label": str(profile.category_label),
-        "status": profile.status,
-        "status_label": str(profile.status_label),
-        "days_in_captivity": profile.days_in_captivity,
-        "sponsor_count": profile.sponsor_count or 0,
-        "needs_sponsor": bool(getattr(profile, "needs_sponsor", False)),
-        "photo_url": request.build_absolute_uri(photo) if photo else None,
-        "is_sample": profile.is_sample,
-    }
 
 
 @router.get("/{page_id}", response=PrisonerCard, summary="One prisoner's public card")

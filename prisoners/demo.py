@@ -29,7 +29,7 @@ from .models import (
     Consent,
     PrisonerIndexPage,
     PrisonerPage,
-    Source,
+    ProfileSource,
     Sponsorship,
     SponsorType,
     Status,
@@ -162,7 +162,7 @@ def ensure_profile(index, data):
     _replace_children(
         "sources",
         page,
-        Source,
+        ProfileSource,
         [
             {"title": english(source["title"]), "url": source["url"], "date": source.get("date")}
             for source in data.get("sources", [])

@@ -1,7 +1,10 @@
 """The figures at the top of the index, for the home page and for exports.
 
-    from prisoners.figures import campaign_figures, compute_figures
+    from prisoners.figures import compute_figures
     figures = compute_figures(index_page)   # one query, whatever the number of people
+    index_page.figures()                    # the same
+
+    from prisoners.queries import campaign_figures
     figures = campaign_figures()            # the site's index in the active language
 
 Every live profile counts, whatever its visibility ("counted but not shown"
@@ -16,7 +19,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .models import STILL_HELD, Category, Status
+from .facts import STILL_HELD, Category, Status
 
 
 @dataclass
@@ -163,21 +166,3 @@ def compute_figures(index_page):
         or sentence_reported
         or any(figure.reported for figure in by_category),
     )
-
-
-def campaign_figures(locale=None):
-    """The figures of the site's prisoner index in `locale` (default: the active one), or None.
-
-    For the home page and other apps: `campaign_figures().held.value`,
-    `.by_category`, `.disappeared`, or `.as_dict()` for JSON.
-    """
-    from wagtail.models import Locale
-
-    from .models import PrisonerIndexPage
-
-    locale = locale or Locale.get_active()
-    index = (
-        PrisonerIndexPage.objects.live().public().filter(locale=locale).order_by("path").first()
-        or PrisonerIndexPage.objects.live().public().order_by("path").first()
-    )
-    return compute_figures(index) if index else None

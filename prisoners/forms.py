@@ -1,37 +1,20 @@
-"""Public forms: the index's filters and the sponsorship application."""
+"""The sponsorship application form (the index's filters are in prisoners.filters)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .models import Category, Sponsorship, SponsorType, Status
+from .models import Sponsorship, SponsorType
+
+#: The sponsorship form's honeypot: not campaign_site.abuse.HONEYPOT_FIELD ("website"),
+#: which is a real field of this form.
+HONEYPOT_FIELD = "fax_number"
+#: Names the form in its anti-abuse token.
+FORM_SCOPE = "sponsor"
 
 MAX_PROOF_SIZE = 5 * 1024 * 1024
 PDF_TYPES = {"application/pdf", "application/x-pdf"}
-
-
-class ProfileFilterForm(forms.Form):
-    """The index's filters, sent with GET so they work without JavaScript and can be linked."""
-
-    q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    category = forms.ChoiceField(
-        label=_("Category"),
-        required=False,
-        choices=[("", _("All categories")), *Category.choices],
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses")), *Status.choices],
-    )
-
-    def filters(self):
-        """The valid filters only; a bad value in the URL is ignored, not an error page."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 def check_pdf(upload):

@@ -12,9 +12,11 @@ places, English by default):
 
 Only profiles the public may see are included (`PrisonerPage.objects.publicly_listed()`),
 and of a "name only" profile only what its page shows: every other column is
-null. Photos and biographies are never included: their authors' rights are not
-the campaign's to license. Editors choose the licence on the prisoner index
-page ("Open data"); without one, these URLs are 404.
+null (`PublicProfile` leaves them empty). Photos and biographies are never
+included: their authors' rights are not the campaign's to license. Editors
+choose the licence on the prisoner index page ("Open data"); without one, these
+URLs are 404. Any web page may read them (CORS through django-cors-headers:
+`cors_allows_reading`).
 
 Schema version 1.0. Adding a column is a minor version (1.1); renaming or
 removing one, or changing its meaning, is a major version (2.0).
@@ -26,10 +28,12 @@ import json
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Site
+
+from campaign_site.spreadsheets import safe_cell
 
 from .models import PrisonerIndexPage
 from .visibility import Visibility, public_profile
@@ -87,7 +91,6 @@ FIELDS = [
     ("sponsor_count", "integer", "Approved sponsorships of this person."),
     ("is_sample", "boolean", "True for fictional sample data (demo sites)."),
 ]
-FULL_ONLY = {"born_on", "home_town", "occupation"}
 
 
 def _index_for(request):
@@ -118,8 +121,6 @@ def rows(index, locale, request, today=None):
                 row[name] = page.get_full_url(request)
             elif name == "visibility":
                 row[name] = "full" if profile.visibility == Visibility.FULL else "name-only"
-            elif name in FULL_ONLY and profile.visibility != Visibility.FULL:
-                row[name] = None
             else:
                 value = getattr(profile, name)
                 row[name] = value if value not in ("",) else None
@@ -133,7 +134,6 @@ def licence_of(index):
 
 def _headers(response, index, request):
     licence = licence_of(index)
-    response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=300"
     response["X-Schema-Version"] = SCHEMA_VERSION
     schema_url = request.build_absolute_uri(reverse("prisoners_open_data_schema"))
@@ -180,19 +180,13 @@ def prisoners_csv(request):
 
 
 def _csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return " | ".join(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    text = str(value)
-    # Spreadsheets run cells that start with these as formulas (CSV injection).
-    if text[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + text
-    return text
+    if isinstance(value, list):
+        value = " | ".join(value)
+    return safe_cell(value)
 
 
 def schema():
@@ -212,8 +206,27 @@ def schema():
 
 @require_GET
 def schema_json(request):
-    response = HttpResponse(
+    return HttpResponse(
         json.dumps(schema(), ensure_ascii=False, indent=2), content_type="application/json"
     )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+
+
+OPEN_DATA_URL_NAMES = (
+    "prisoners_open_data_json",
+    "prisoners_open_data_csv",
+    "prisoners_open_data_schema",
+)
+
+
+def cors_allows_reading(sender, request, **kwargs):
+    """django-cors-headers: any web page may read the open data, never with credentials."""
+    method = request.method
+    if method == "OPTIONS":
+        method = request.headers.get("Access-Control-Request-Method", "GET").upper()
+    if method not in ("GET", "HEAD"):
+        return False
+    try:
+        paths = {reverse(name) for name in OPEN_DATA_URL_NAMES}
+    except NoReverseMatch:  # a site that does not mount prisoners.urls
+        return False
+    return request.path_info in paths

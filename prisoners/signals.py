@@ -10,16 +10,15 @@ or removed.
 from django.db.models.signals import post_delete, post_save
 from wagtail.search import index
 
-from .visibility import Visibility
+from .models import PrisonerPage, Sponsorship
+from .visibility import is_publicly_visible
 
 
 def sync_search_index(translation_key):
-    from .models import PrisonerPage
-
     for page in PrisonerPage.objects.filter(
         translation_key=translation_key
     ).with_effective_visibility():
-        if page.effective_visibility >= Visibility.NAME_ONLY:
+        if is_publicly_visible(page):
             index.insert_or_update_object(page)
         else:
             index.remove_object(page)
@@ -41,8 +40,6 @@ def sponsorship_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    from .models import PrisonerPage, Sponsorship
-
     post_delete.connect(
         sponsorship_deleted, sender=Sponsorship, dispatch_uid="prisoners-sponsorship-proof"
     )

@@ -13,11 +13,13 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.functional import cached_property
 
+from . import conf
+
 
 class PrivateStorage(FileSystemStorage):
     @cached_property
     def base_location(self):
-        configured = getattr(settings, "PRISONERS_PRIVATE_ROOT", None)
+        configured = conf.get("PRISONERS_PRIVATE_ROOT")
         if configured:
             return str(configured)
         media = Path(settings.MEDIA_ROOT)

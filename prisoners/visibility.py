@@ -12,15 +12,17 @@ Families choose, and editors record, how much of a profile may be published:
 Every way out of the site goes through this module: the index and its cards,
 the profile URL, site search (hidden profiles are not even in the search
 index), the sitemap, OpenGraph tags and share images, image renditions,
-CSV/JSON exports and, later, the partner API. Use it, never a field directly:
+CSV/JSON exports and the partner API. Use it, never a field directly:
 
-    from prisoners.models import PrisonerPage
-    from prisoners.visibility import public_profile, visible_fields, exclude_hidden_profiles
+    from prisoners import visibility
 
-    PrisonerPage.objects.publicly_listed()     # every profile the public may see
-    exclude_hidden_profiles(Page.objects.live())  # any page queryset, e.g. site search
-    public_profile(page)                       # a PublicProfile, or None when hidden
-    visible_fields(page)                       # the field names the public may see
+    visibility.is_publicly_visible(page)       # THE predicate: may this page be public?
+    visibility.publicly_visible(profiles)      # THE queryset filter, same rule
+    visibility.publicly_listed(profiles)       # ... of live, unrestricted pages only
+    PrisonerPage.objects.publicly_listed()     # the same, as a queryset method
+    PrisonerPage.publicly_listed_pages()       # what pages of other types ask (cards, search)
+    visibility.public_profile(page)            # a PublicProfile, or None when hidden
+    visibility.visible_fields(page)            # the field names the public may see
 
 Visibility and consent are synchronised fields, so every translation of a
 profile carries them; a translation that has not been synced yet could still
@@ -38,6 +40,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
+
+from . import facts
 
 
 class Visibility(models.IntegerChoices):
@@ -116,18 +120,15 @@ FIELDS_BY_VISIBILITY = {
 }
 
 
-def group_visibility():
-    """A SQL expression: the most restrictive visibility among a profile's translations.
-
-    Annotate a PrisonerPage queryset with it (``PrisonerPage.objects`` does this
-    in ``with_effective_visibility()``).
-    """
-    from .models import PrisonerPage
-
-    return Subquery(
-        PrisonerPage.objects.filter(translation_key=OuterRef("translation_key"))
-        .order_by("visibility")
-        .values("visibility")[:1]
+def with_effective_visibility(queryset):
+    """Annotate a profile queryset with `effective_visibility`: the most restrictive
+    visibility among each profile's translations."""
+    return queryset.annotate(
+        effective_visibility=Subquery(
+            queryset.model._default_manager.filter(translation_key=OuterRef("translation_key"))
+            .order_by("visibility")
+            .values("visibility")[:1]
+        )
     )
 
 
@@ -138,10 +139,9 @@ def effective_visibility(profile):
         return Visibility(annotated)
     cached = getattr(profile, "_effective_visibility", None)
     if cached is None:
-        from .models import PrisonerPage
-
         levels = list(
-            PrisonerPage.objects.filter(translation_key=profile.translation_key)
+            type(profile)
+            ._default_manager.filter(translation_key=profile.translation_key)
             .exclude(pk=profile.pk)
             .values_list("visibility", flat=True)
         )
@@ -150,9 +150,34 @@ def effective_visibility(profile):
     return Visibility(cached)
 
 
+# --- THE rule: a predicate for one profile, a filter for a queryset ------------
+
+
 def is_publicly_visible(profile):
     """Whether `profile` may have a public URL at all (name only or full)."""
     return effective_visibility(profile) >= Visibility.NAME_ONLY
+
+
+def publicly_visible(queryset):
+    """The profiles of `queryset` that `is_publicly_visible` lets out, annotated with
+    their `effective_visibility` (the search index, the "needs a sponsor" report)."""
+    return with_effective_visibility(queryset).filter(
+        effective_visibility__gte=Visibility.NAME_ONLY
+    )
+
+
+def publicly_listed(queryset):
+    """Live, unrestricted profiles of `queryset` the public may see.
+
+    What every public listing starts from: the index, search, the sitemap,
+    exports, the API, cards on other pages (`PrisonerPage.publicly_listed_pages()`).
+    """
+    return publicly_visible(queryset.live().public())
+
+
+def not_fully_visible(queryset):
+    """The profiles of `queryset` that show no photo or share image (not full profiles)."""
+    return with_effective_visibility(queryset).filter(effective_visibility__lt=Visibility.FULL)
 
 
 def visible_fields(profile_or_level):
@@ -162,22 +187,6 @@ def visible_fields(profile_or_level):
     else:
         level = effective_visibility(profile_or_level)
     return FIELDS_BY_VISIBILITY[level]
-
-
-def exclude_hidden_profiles(page_queryset):
-    """`page_queryset` (of any page type) without the profiles the public may not see.
-
-    For site search, feeds, "latest pages" lists and anything else that lists
-    pages of several types. Name-only profiles stay: their page is public.
-    """
-    from .models import PrisonerPage
-
-    hidden = (
-        PrisonerPage.objects.with_effective_visibility()
-        .filter(effective_visibility__lt=Visibility.NAME_ONLY)
-        .values("pk")
-    )
-    return page_queryset.exclude(pk__in=hidden)
 
 
 @dataclass
@@ -236,9 +245,11 @@ class PublicProfile:
 
     @property
     def is_still_held(self):
-        from .models import STILL_HELD
+        return self.status in facts.STILL_HELD
 
-        return self.status in STILL_HELD
+    @property
+    def can_be_sponsored(self):
+        return facts.can_be_sponsored(self.status)
 
 
 def public_profile(profile, *, today=None, with_children=True, url=None, level=None):
@@ -281,21 +292,4 @@ def public_profile(profile, *, today=None, with_children=True, url=None, level=N
         days_in_captivity=profile.days_in_captivity(today=today),
         sponsor_count=getattr(profile, "sponsor_count", None),
         **shown,
-    )
-
-
-def exclude_private_images(image_queryset):
-    """`image_queryset` without the photos and share images of profiles not fully public.
-
-    For anything that lists images outside a page (the content API's images
-    endpoint): a "name only" or hidden person's picture is never listed, even
-    if another page happens to use the same image.
-    """
-    from .models import PrisonerPage
-
-    restricted = PrisonerPage.objects.with_effective_visibility().filter(
-        effective_visibility__lt=Visibility.FULL
-    )
-    return image_queryset.exclude(pk__in=restricted.values("photo_id")).exclude(
-        pk__in=restricted.exclude(share_image=None).values("share_image_id")
     )

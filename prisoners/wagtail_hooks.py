@@ -1,5 +1,6 @@
 """Admin registrations: sponsorship review, proof downloads, the "needs a sponsor" report."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,7 +10,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
 from . import admin_views
-from .models import Sponsorship
+from .models import PrisonerPage, Sponsorship
+from .visibility import visible_fields
 
 
 @hooks.register("register_admin_viewset")
@@ -88,13 +90,13 @@ def warn_about_a_restricted_photo(request, page):
 
     Hiding a profile must never be blocked, so this is a warning, not an error.
     """
-    from django.contrib import messages
-
-    from .models import PrisonerPage
-    from .visibility import Visibility
-
     page = page.specific
-    if isinstance(page, PrisonerPage) and page.photo_id and page.visibility < Visibility.FULL:
+    # The level just saved on this page, not the effective one: the editor acts on this page.
+    if (
+        isinstance(page, PrisonerPage)
+        and page.photo_id
+        and "photo" not in visible_fields(page.visibility)
+    ):
         messages.warning(
             request,
             _(

@@ -5,11 +5,12 @@ functions, so the same visibility rule), inside campaign_site.embeds' frame.
 """
 
 from django.template.response import TemplateResponse
+from django.utils import translation
 
 from campaign_site.embeds import localized_embeddable_page, register_widget, widget_theme
 
+from .context import index_context, profile_context
 from .models import PrisonerIndexPage, PrisonerPage
-from .views import index_context, profile_context
 
 
 def _widget_context(context, request, page):
@@ -19,8 +20,6 @@ def _widget_context(context, request, page):
 
 @register_widget("prisoner")
 def prisoner_card(request, page_id):
-    from django.utils import translation
-
     page = localized_embeddable_page(page_id, translation.get_language(), model=PrisonerPage)
     context = profile_context(page, request)
     context["profile_url"] = page.get_full_url(request)
@@ -31,8 +30,6 @@ def prisoner_card(request, page_id):
 
 @register_widget("prisoners")
 def prisoner_list(request, page_id):
-    from django.utils import translation
-
     index = localized_embeddable_page(page_id, translation.get_language(), model=PrisonerIndexPage)
     context = index_context(index, request)
     for card in context["cards"]:

@@ -244,11 +244,16 @@ if not REDIS_URL:
 # Behind a proxy, the META key holding the client address (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 
+# --- Prisoners (defaults in prisoners/conf.py) -------------------------------
+# This campaign keeps its prisoner index under the home page of each language.
+PRISONERS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+
 # --- Partner API (campaign_site/api.py) -------------------------------------
 # Reads are open to every origin and signing to partners' registered origins
-# (petitions.cors.cors_allows); credentials are never accepted.
-# The petition counter (/petitions/<key>/count.json) is read by partners' scripts too.
-CORS_URLS_REGEX = r"^/(api/.*|petitions/[0-9a-f-]+/count\.json)$"
+# (petitions.cors.cors_allows); credentials are never accepted. The petition
+# counter (/petitions/<key>/count.json) is read by partners' scripts too, and the
+# open data files are open to every origin (prisoners.open_data.cors_allows_reading).
+CORS_URLS_REGEX = r"^/(api/.*|open-data/.*|petitions/[0-9a-f-]+/count\.json)$"
 CORS_ALLOW_CREDENTIALS = False
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import ngettext
 
-from prisoners.models import CAPTIVITY_ENDED, Status
+from prisoners.facts import CAPTIVITY_ENDED, Status
 
 register = template.Library()
 

@@ -7,7 +7,6 @@ import wagtail_factories
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from prisoners import spam
 from prisoners.models import Sponsorship
 from prisoners.visibility import Consent, Visibility
 from tests.factories import publish_translation_of
@@ -67,12 +66,10 @@ def campaign(home_pages):
 
 
 @pytest.fixture
-def forms_open():
-    original = spam.MIN_SECONDS
-    spam.MIN_SECONDS = 0
+def forms_open(settings):
+    settings.PRISONERS_SPONSOR_FORM_MIN_SECONDS = 0
     cache.clear()
     yield
-    spam.MIN_SECONDS = original
     cache.clear()
 
 

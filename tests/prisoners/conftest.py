@@ -5,7 +5,6 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 
-from prisoners import spam
 from tests.factories import publish_translation_of
 
 from .factories import PrisonerIndexPageFactory, PrisonerPageFactory
@@ -50,11 +49,9 @@ def photo(db):
 
 
 @pytest.fixture
-def forms_open():
+def forms_open(settings):
     """Public forms accept an immediate submission, and rate limits start from zero."""
-    original = spam.MIN_SECONDS
-    spam.MIN_SECONDS = 0
+    settings.PRISONERS_SPONSOR_FORM_MIN_SECONDS = 0
     cache.clear()
     yield
-    spam.MIN_SECONDS = original
     cache.clear()

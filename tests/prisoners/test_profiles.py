@@ -6,11 +6,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from prisoners.charts import bar_chart
 from prisoners.figures import Figure, compute_figures
-from prisoners.models import Category, PrisonerPage, Source, Status, TimelineEvent
+from prisoners.models import Category, PrisonerPage, ProfileSource, Status, TimelineEvent
+from prisoners.queries import campaign_figures
 from prisoners.templatetags.prisoner_tags import days_phrase
 from prisoners.visibility import Consent, Visibility
 
@@ -83,7 +85,7 @@ def test_editor_creates_and_publishes_a_complete_profile(admin_client, prisoner_
     assert page.other_spelling_list == ["Aram Primeryan", "Aram Exampleian"]
     assert [event.event for event in page.timeline.all()] == ["Captured", "Sentenced"]
     assert TimelineEvent.objects.filter(page=page).count() == 2
-    assert Source.objects.get(page=page).title == "NGO report"
+    assert ProfileSource.objects.get(page=page).title == "NGO report"
 
     document = soup(admin_client.get("/en/prisoners/aram-example/"))
     assert document.h1.get_text(strip=True) == "Aram Example"
@@ -423,10 +425,6 @@ def test_the_index_is_in_the_main_menu(client, prisoner_indexes):
 
 
 def test_other_apps_get_the_figures_in_any_language(varied, prisoner_indexes):
-    from wagtail.models import Locale
-
-    from prisoners.figures import campaign_figures
-
     english = campaign_figures(Locale.objects.get(language_code="en"))
     armenian = campaign_figures(Locale.objects.get(language_code="hy"))
     assert english.as_dict() == armenian.as_dict()

@@ -8,7 +8,9 @@ from django.core import mail, signing
 from django.test import Client
 from django.urls import reverse
 
-from prisoners import spam
+from campaign_site import abuse
+from prisoners import conf
+from prisoners.forms import HONEYPOT_FIELD
 from prisoners.models import Sponsorship
 from prisoners.visibility import Consent, Visibility
 
@@ -41,8 +43,8 @@ def application(**overrides):
         "website": "https://exampleville.example.org",
         "statement": "Exampleville stands with Aram.",
         "consent_to_list": "on",
-        spam.TOKEN_FIELD: spam.issue_token("sponsor"),
-        spam.HONEYPOT_FIELD: "",
+        abuse.TOKEN_FIELD: abuse.issue_form_token("sponsor"),
+        HONEYPOT_FIELD: "",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -102,8 +104,8 @@ def test_the_form_is_in_the_visitors_language_without_csrf_cookie(client, aram):
     document = soup(response)
     assert document.h1.get_text(strip=True) == "Parrainer Aram Exemple"
     assert document.find("legend").get_text(strip=True) == "Vous êtes"
-    assert document.find("input", attrs={"name": spam.TOKEN_FIELD})["value"]
-    assert document.find("input", attrs={"name": spam.HONEYPOT_FIELD})["tabindex"] == "-1"
+    assert document.find("input", attrs={"name": abuse.TOKEN_FIELD})["value"]
+    assert document.find("input", attrs={"name": HONEYPOT_FIELD})["tabindex"] == "-1"
     assert document.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
@@ -179,13 +181,13 @@ def test_the_proof_must_be_a_small_pdf(client, aram, forms_open, upload, message
 
 
 def test_the_honeypot_pretends_success_and_keeps_nothing(client, aram, forms_open):
-    response = client.post(sponsor_url(aram), application(**{spam.HONEYPOT_FIELD: "spam"}))
+    response = client.post(sponsor_url(aram), application(**{HONEYPOT_FIELD: "spam"}))
     assert response.status_code == 302 and response["Location"].endswith("/thanks/")
     assert not Sponsorship.objects.exists()
 
 
 def test_a_form_sent_too_fast_is_shown_again_with_its_values(client, aram):
-    assert spam.MIN_SECONDS > 0
+    assert conf.get("PRISONERS_SPONSOR_FORM_MIN_SECONDS") > 0
     response = client.post(sponsor_url(aram), application())
     assert response.status_code == 200
     document = soup(response)
@@ -200,7 +202,7 @@ def test_a_form_sent_too_fast_is_shown_again_with_its_values(client, aram):
     ids=["missing", "forged", "other-salt"],
 )
 def test_a_missing_or_forged_token_is_refused(client, aram, forms_open, token):
-    response = client.post(sponsor_url(aram), application(**{spam.TOKEN_FIELD: token}))
+    response = client.post(sponsor_url(aram), application(**{abuse.TOKEN_FIELD: token}))
     assert response.status_code == 200
     assert "This form was open for a long time" in soup(response).get_text()
     assert not Sponsorship.objects.exists()

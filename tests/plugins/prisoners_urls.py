@@ -1,0 +1,10 @@
+"""URLs of a site made of the prisoners plugin alone (tests/plugins/prisoners_settings.py)."""
+
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+
+urlpatterns = [
+    path("", include("prisoners.urls")),
+    path("", include("prisoners.localized_urls")),
+    path("", include(wagtail_urls)),
+]
