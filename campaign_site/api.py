@@ -21,7 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
-from home.cards import hidden_by_rule
+from campaign_site.pages import hidden_by_rule
 from prisoners.models import PrisonerPage
 
 
