@@ -7,14 +7,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campaign_site import embeds
 from campaign_site.api import content_api, mount_widget_routers, widgets_api
+from campaign_site.health import HealthView
 from home import views as home_views
 
 mount_widget_routers()
+
+# A database outage is a 503 with Retry-After; API routes answer JSON.
+handler500 = "campaign_site.errors.server_error"
 
 # Language-neutral endpoints: the admin (its language follows the editor's
 # preference), documents, and machine-facing URLs.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("health/", HealthView.as_view(), name="health"),
     path("documents/", include(wagtaildocs_urls)),
     path("embed.js", embeds.loader, name="embed_loader"),
     path("embed/<slug:kind>/<int:page_id>/", embeds.widget, name="embed_widget"),

@@ -28,6 +28,10 @@ INSTALLED_APPS = [
     "home",
     "wagtail_localize",
     "wagtail_localize.locales",
+    # Emails and slow jobs leave the request: a queue in the database, run by
+    # `manage.py db_worker` (campaign_site/settings: TASKS).
+    "django_tasks_db",
+    "health_check",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -104,6 +108,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # with "database is locked" half-way through a transaction.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+else:
+    # One connection per worker, kept between requests (a new PostgreSQL
+    # connection per request cost a third of a page's time), checked before
+    # reuse so a restarted database is reconnected to, not failed on.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that does not answer is an outage (503, campaign_site.errors),
+    # not a request that hangs until the worker is killed.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
@@ -111,12 +126,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # without REDIS_URL a per-process memory cache keeps development dependency-free.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    # Redis going down degrades to the database cache instead of failing every
+    # page (campaign_site.cache): rate limits keep counting, in the database.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "campaign_site.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="campaign"),
-        }
+            "OPTIONS": {"FALLBACK": "fallback"},
+        },
+        "fallback": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "campaign_cache_fallback",
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="campaign"),
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -192,10 +215,29 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# --- Background tasks -------------------------------------------------------
+# Confirmation emails, reminders and Wagtail's own background work (search and
+# reference indexes) are django-tasks tasks. With the database queue a worker
+# process (`manage.py db_worker`, started by scripts/run-site) runs them, so a
+# slow or hanging mail server never holds a visitor's request.
+# TASKS_BACKEND=immediate runs them inside the request instead (the tests do).
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND]
+    }
+}
+
 # --- Email ------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="campaign@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that accepts a connection and never answers must not hold a
+# request or a worker: every SMTP step gives up after this many seconds.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("SITE_NAME", default="Free Armenian Prisoners")
