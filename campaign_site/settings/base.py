@@ -4,6 +4,7 @@ Values that differ between machines come from the environment (see README.md,
 "Configuration"); dev.py, test.py and production.py only change what must differ.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -144,6 +145,40 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Client addresses -------------------------------------------------------
+# Behind reverse proxies (Varnish, a load balancer) the visitor's address is in
+# X-Forwarded-For, which each proxy appends to. TRUSTED_PROXY_DEPTH says how many
+# of ours are in front: django-xff then takes the address our outermost proxy
+# saw and ignores whatever a visitor wrote before it. With 0 (direct, the
+# default) the header is not read at all, so it cannot be spoofed. Every limit
+# and lockout counts campaign_site.abuse.client_ip(), i.e. REMOTE_ADDR.
+TRUSTED_PROXY_DEPTH = env.int("TRUSTED_PROXY_DEPTH", default=0)
+if TRUSTED_PROXY_DEPTH:
+    MIDDLEWARE.insert(0, "xff.middleware.XForwardedForMiddleware")
+    XFF_TRUSTED_PROXY_DEPTH = TRUSTED_PROXY_DEPTH
+
+# --- Staff accounts ---------------------------------------------------------
+# Password guessing on editors' accounts is slowed by django-axes: after
+# AXES_FAILURE_LIMIT failures from one address (for one username, or for any),
+# logins from there are refused for AXES_COOLOFF_TIME, the right password
+# included. The password reset form is limited per address and per email
+# (campaign_site.staff).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "campaign_site.abuse.client_ip"
+AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+# Admin sessions end after a working day, and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 # --- Passwords --------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -283,8 +318,6 @@ INSTALLED_APPS += ["django_ratelimit"]
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
-# Behind a proxy, the META key holding the client address (e.g. HTTP_X_REAL_IP).
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 
 # --- Partner API (campaign_site/api.py) -------------------------------------
 # Reads are open to every origin and signing to partners' registered origins
