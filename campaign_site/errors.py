@@ -50,6 +50,8 @@ def server_error(request, *args, **kwargs):
             response = HttpResponse(template.render({"language_code": language}), status=status)
     if unavailable:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # These pages carry their few styles inline: they may not depend on anything.
+    response._csp_update = {"style-src": ["'unsafe-inline'"]}
     # An error must never be stored by the HTTP cache as the page.
     response["Cache-Control"] = "no-store"
     return response

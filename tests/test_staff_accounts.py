@@ -5,7 +5,9 @@ from django.core import mail
 from django.test import Client, RequestFactory
 
 from campaign_site import abuse
+from campaign_site.security import policy_settings
 from tests.factories import SuperuserFactory
+from tests.headers import csp_directives
 
 LOGIN = "/admin/login/"
 
@@ -116,3 +118,33 @@ def test_a_rotating_spoofed_header_is_still_one_visitor_for_the_limits(settings)
         abuse.rate_limited(abuse.ClientMeta(ip=ip), "spoofing", ip_rates=("30/10m",)) for ip in seen
     ]
     assert verdicts.count(False) == 30
+
+
+# --- Content-Security-Policy ---------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_public_pages_allow_only_the_sites_own_scripts(home_pages):
+    policy = csp_directives(Client().get("/en/"))
+    assert policy["script-src"] == "'self'"
+    assert policy["style-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["object-src"] == "'none'"
+
+
+def test_the_admin_keeps_its_inline_scripts_and_may_frame_its_previews(editor):
+    client = Client()
+    client.force_login(editor)
+    policy = csp_directives(client.get("/admin/"))
+    assert "'unsafe-inline'" in policy["script-src"]
+    assert policy["frame-ancestors"] == "'self'"
+
+
+def test_report_only_mode_is_a_setting(home_pages, settings):
+    (
+        settings.CONTENT_SECURITY_POLICY,
+        settings.CONTENT_SECURITY_POLICY_REPORT_ONLY,
+    ) = policy_settings(report_only=True)
+    response = Client().get("/en/")
+    assert "Content-Security-Policy" not in response
+    assert "script-src 'self'" in response["Content-Security-Policy-Report-Only"]

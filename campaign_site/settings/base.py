@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from campaign_site.security import policy_settings
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = BASE_DIR / "var"
@@ -178,6 +180,18 @@ AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 # Admin sessions end after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Content-Security-Policy (campaign_site.security) -----------------------
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "campaign_site.security.ContentSecurityPolicyMiddleware",
+)
+CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = policy_settings(
+    env.bool("CSP_REPORT_ONLY", default=False)
+)
+# The admin asks no third party for anything: no avatars, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Passwords --------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
