@@ -68,6 +68,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Static files are answered above, already compressed; pages below.
+    "campaign_site.http_cache.PublicGZipMiddleware",
+    "campaign_site.http_cache.SharedCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "campaign_site.middleware.SiteLocaleMiddleware",
@@ -180,6 +183,44 @@ AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 # Admin sessions end after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- HTTP cache in front (campaign_site.http_cache) ------------------------
+# Anonymous public pages may be kept this long by Varnish or a CDN; publishing
+# purges them at once through the configured frontend cache.
+CAMPAIGN_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+
+
+def frontend_cache(name):
+    """wagtail.contrib.frontend_cache settings for FRONTEND_CACHE=`name` ("" for none)."""
+    if not name:
+        return {}
+    if name == "varnish":  # HTTP PURGE to Varnish (deploy/varnish/default.vcl)
+        return {
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": env.str("VARNISH_URL", default="http://127.0.0.1:6081"),
+            }
+        }
+    if name == "cloudflare":
+        return {
+            "cloudflare": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+                "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+                "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+            }
+        }
+    if name == "cloudfront":
+        return {
+            "cloudfront": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+                "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+            }
+        }
+    raise ImproperlyConfigured(f"FRONTEND_CACHE={name!r}: use varnish, cloudflare or cloudfront")
+
+
+WAGTAILFRONTENDCACHE = frontend_cache(env.str("FRONTEND_CACHE", default=""))
 
 # --- Content-Security-Policy (campaign_site.security) -----------------------
 MIDDLEWARE.insert(
