@@ -21,6 +21,7 @@ Features call these functions; they never re-implement a check:
                     email_rate="5/h"): ...
 """
 
+import ipaddress
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -100,6 +101,29 @@ def normalize_email(email):
 # --- rate limits -------------------------------------------------------------
 
 
+#: The bucket of requests that carry no usable address: they share one limit, never none.
+UNKNOWN_CLIENT = "unknown"
+
+
+def client_ip(request):
+    """The visitor's address, the one every limit and lockout counts.
+
+    REMOTE_ADDR, which `xff.middleware.XForwardedForMiddleware` has already set
+    from X-Forwarded-For when the site runs behind TRUSTED_PROXY_DEPTH proxies
+    (settings); a header a visitor sends themselves is never trusted. IPv6
+    addresses count per /64, as django-ratelimit does, since one host usually
+    holds a whole /64.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return UNKNOWN_CLIENT
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(ip)
+
+
 @dataclass(frozen=True)
 class ClientMeta:
     """What the limits need to know about a request, without the request."""
@@ -108,12 +132,7 @@ class ClientMeta:
 
     @classmethod
     def from_request(cls, request):
-        from django_ratelimit.core import _get_ip
-
-        try:
-            return cls(ip=_get_ip(request))
-        except Exception:  # noqa: BLE001 - no usable address: limits by email only
-            return cls()
+        return cls(ip=client_ip(request))
 
 
 def _counted(group, value, rate):

@@ -71,8 +71,9 @@ def widget_theme(request):
 
 def frame_ancestors(response, origins=None):
     """Allow framing by `origins` (an iterable of origins), or by any site when None."""
-    sources = "*" if origins is None else (" ".join(origins) or "'none'")
-    response["Content-Security-Policy"] = f"frame-ancestors {sources}"
+    sources = ["*"] if origins is None else (list(origins) or ["'none'"])
+    # The rest of the site's Content-Security-Policy stays (campaign_site.security).
+    response._csp_replace = {**getattr(response, "_csp_replace", {}), "frame-ancestors": sources}
     response.xframe_options_exempt = True
     return response
 
@@ -86,7 +87,7 @@ def embeddable_view(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not getattr(response, "is_rendered", True):
                 response.render()
-        if "Content-Security-Policy" not in response:
+        if "frame-ancestors" not in getattr(response, "_csp_replace", {}):
             frame_ancestors(response)
         patch_vary_headers(response, ("Accept-Language",))
         return response

@@ -9,7 +9,7 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     URLs (the API, widgets, oEmbed, feeds) a 404 must stay a 404.
     """
 
-    LANGUAGE_NEUTRAL_PREFIXES = ("/api/", "/embed", "/oembed", "/admin/", "/documents/")
+    LANGUAGE_NEUTRAL_PREFIXES = ("/api/", "/embed", "/oembed", "/admin/", "/documents/", "/health/")
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.LANGUAGE_NEUTRAL_PREFIXES):

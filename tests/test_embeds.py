@@ -5,6 +5,7 @@ import gzip
 import pytest
 
 from campaign_site.embeds import LOADER_PATH
+from tests.headers import csp_directives
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def test_loader_is_tiny_and_cached_for_a_day(client):
 def test_ordinary_pages_refuse_to_be_framed(client, home_pages):
     response = client.get("/en/")
     assert response["X-Frame-Options"] == "DENY"
-    assert "frame-ancestors" not in response.get("Content-Security-Policy", "")
+    assert csp_directives(response)["frame-ancestors"] == "'none'"
 
 
 def test_unknown_widget_kind_is_not_found(client, home_pages):

@@ -4,10 +4,13 @@ Values that differ between machines come from the environment (see README.md,
 "Configuration"); dev.py, test.py and production.py only change what must differ.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+
+from campaign_site.security import policy_settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -28,6 +31,10 @@ INSTALLED_APPS = [
     "home",
     "wagtail_localize",
     "wagtail_localize.locales",
+    # Emails and slow jobs leave the request: a queue in the database, run by
+    # `manage.py db_worker` (campaign_site/settings: TASKS).
+    "django_tasks_db",
+    "health_check",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -61,6 +68,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Static files are answered above, already compressed; pages below.
+    "campaign_site.http_cache.PublicGZipMiddleware",
+    "campaign_site.http_cache.SharedCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "campaign_site.middleware.SiteLocaleMiddleware",
@@ -104,6 +114,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # with "database is locked" half-way through a transaction.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+else:
+    # One connection per worker, kept between requests (a new PostgreSQL
+    # connection per request cost a third of a page's time), checked before
+    # reuse so a restarted database is reconnected to, not failed on.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that does not answer is an outage (503, campaign_site.errors),
+    # not a request that hangs until the worker is killed.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
@@ -111,15 +132,107 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # without REDIS_URL a per-process memory cache keeps development dependency-free.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    # Redis going down degrades to the database cache instead of failing every
+    # page (campaign_site.cache): rate limits keep counting, in the database.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "campaign_site.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="campaign"),
-        }
+            "OPTIONS": {"FALLBACK": "fallback"},
+        },
+        "fallback": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "campaign_cache_fallback",
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="campaign"),
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Client addresses -------------------------------------------------------
+# Behind reverse proxies (Varnish, a load balancer) the visitor's address is in
+# X-Forwarded-For, which each proxy appends to. TRUSTED_PROXY_DEPTH says how many
+# of ours are in front: django-xff then takes the address our outermost proxy
+# saw and ignores whatever a visitor wrote before it. With 0 (direct, the
+# default) the header is not read at all, so it cannot be spoofed. Every limit
+# and lockout counts campaign_site.abuse.client_ip(), i.e. REMOTE_ADDR.
+TRUSTED_PROXY_DEPTH = env.int("TRUSTED_PROXY_DEPTH", default=0)
+if TRUSTED_PROXY_DEPTH:
+    MIDDLEWARE.insert(0, "xff.middleware.XForwardedForMiddleware")
+    XFF_TRUSTED_PROXY_DEPTH = TRUSTED_PROXY_DEPTH
+
+# --- Staff accounts ---------------------------------------------------------
+# Password guessing on editors' accounts is slowed by django-axes: after
+# AXES_FAILURE_LIMIT failures from one address (for one username, or for any),
+# logins from there are refused for AXES_COOLOFF_TIME, the right password
+# included. The password reset form is limited per address and per email
+# (campaign_site.staff).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "campaign_site.abuse.client_ip"
+AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+# Admin sessions end after a working day, and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- HTTP cache in front (campaign_site.http_cache) ------------------------
+# Anonymous public pages may be kept this long by Varnish or a CDN; publishing
+# purges them at once through the configured frontend cache.
+CAMPAIGN_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+
+
+def frontend_cache(name):
+    """wagtail.contrib.frontend_cache settings for FRONTEND_CACHE=`name` ("" for none)."""
+    if not name:
+        return {}
+    if name == "varnish":  # HTTP PURGE to Varnish (deploy/varnish/default.vcl)
+        return {
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": env.str("VARNISH_URL", default="http://127.0.0.1:6081"),
+            }
+        }
+    if name == "cloudflare":
+        return {
+            "cloudflare": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+                "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+                "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+            }
+        }
+    if name == "cloudfront":
+        return {
+            "cloudfront": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+                "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+            }
+        }
+    raise ImproperlyConfigured(f"FRONTEND_CACHE={name!r}: use varnish, cloudflare or cloudfront")
+
+
+WAGTAILFRONTENDCACHE = frontend_cache(env.str("FRONTEND_CACHE", default=""))
+
+# --- Content-Security-Policy (campaign_site.security) -----------------------
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "campaign_site.security.ContentSecurityPolicyMiddleware",
+)
+CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = policy_settings(
+    env.bool("CSP_REPORT_ONLY", default=False)
+)
+# The admin asks no third party for anything: no avatars, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Passwords --------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -192,10 +305,29 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# --- Background tasks -------------------------------------------------------
+# Confirmation emails, reminders and Wagtail's own background work (search and
+# reference indexes) are django-tasks tasks. With the database queue a worker
+# process (`manage.py db_worker`, started by scripts/run-site) runs them, so a
+# slow or hanging mail server never holds a visitor's request.
+# TASKS_BACKEND=immediate runs them inside the request instead (the tests do).
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND]
+    }
+}
+
 # --- Email ------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="campaign@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that accepts a connection and never answers must not hold a
+# request or a worker: every SMTP step gives up after this many seconds.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("SITE_NAME", default="Free Armenian Prisoners")
@@ -241,8 +373,6 @@ INSTALLED_APPS += ["django_ratelimit"]
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
-# Behind a proxy, the META key holding the client address (e.g. HTTP_X_REAL_IP).
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 
 # --- Prisoners (defaults in prisoners/conf.py) -------------------------------
 # This campaign keeps its prisoner index under the home page of each language.

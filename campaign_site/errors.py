@@ -1,0 +1,57 @@
+"""Server errors as people and machines should get them.
+
+Django turns every unhandled exception, in a view or in a middleware, into a
+call to `handler500`. When the database is what failed (stopped, restarting,
+out of connections), the right answer is not "server error" but "come back
+shortly": 503 with Retry-After, so browsers, partners' scripts, load balancers
+and the HTTP cache in front can retry or serve a stale copy. Nothing here may
+touch the database: the templates render without a request context.
+"""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.utils import translation
+from django.utils.translation import gettext
+
+#: Seconds a client should wait before retrying after a database outage.
+RETRY_AFTER_SECONDS = 30
+
+#: Routes that machines read: they get JSON, never an HTML page.
+JSON_PREFIXES = ("/api/", "/oembed", "/open-data/")
+
+
+def database_unavailable(error):
+    return isinstance(error, OperationalError | InterfaceError)
+
+
+def wants_json(request):
+    return request.path_info.startswith(JSON_PREFIXES) or request.path_info.endswith(".json")
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: 503 with Retry-After when the database is down, 500 otherwise."""
+    error = sys.exc_info()[1]
+    unavailable = database_unavailable(error)
+    status = 503 if unavailable else 500
+    language = translation.get_language_from_request(request, check_path=True)
+    with translation.override(language):
+        if wants_json(request):
+            message = (
+                gettext("The service is briefly unavailable. Please try again shortly.")
+                if unavailable
+                else gettext("Something went wrong on our side.")
+            )
+            response = JsonResponse({"detail": message}, status=status)
+        else:
+            template = loader.get_template("503.html" if unavailable else "500.html")
+            response = HttpResponse(template.render({"language_code": language}), status=status)
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # These pages carry their few styles inline: they may not depend on anything.
+    response._csp_update = {"style-src": ["'unsafe-inline'"]}
+    # An error must never be stored by the HTTP cache as the page.
+    response["Cache-Control"] = "no-store"
+    return response
