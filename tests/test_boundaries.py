@@ -21,10 +21,6 @@ COMPOSITION_ROOT = ("campaign_site/settings/", "campaign_site/urls.py", "campaig
 COMPOSITION_ROOT += ("campaign_site/wsgi.py",)
 MODEL_BY_NAME = re.compile(r"^(?P<app>[a-z_]+)\.[A-Z]\w*$")
 
-# What the petitions and prisoners helpers fix in parallel; the lead removes these at merge.
-OTHER_FEATURE_WORK = "issue 10: parent_page_types and models→views are being fixed in the feature"
-
-
 def source_files(app):
     for path in sorted((PROJECT / app).rglob("*.py")):
         relative = path.relative_to(PROJECT).as_posix()
@@ -111,24 +107,13 @@ def test_the_base_names_no_feature_model():
     assert models_by_name("campaign_site", ("home", *FEATURES)) == []
 
 
-def feature_params():
-    return [
-        pytest.param(
-            feature,
-            marks=pytest.mark.xfail(strict=False, reason=OTHER_FEATURE_WORK),
-            id=feature,
-        )
-        for feature in FEATURES
-    ]
-
-
 @pytest.mark.parametrize("feature", FEATURES)
 def test_a_feature_imports_neither_home_nor_another_feature(feature):
     others = {"home", *FEATURES} - {feature}
     assert imports_of_apps(feature, others) == []
 
 
-@pytest.mark.parametrize("feature", feature_params())
+@pytest.mark.parametrize("feature", FEATURES)
 def test_a_feature_names_no_model_of_home_or_another_feature(feature):
     others = {"home", *FEATURES} - {feature}
     assert models_by_name(feature, others) == []
@@ -153,20 +138,6 @@ def models_importing_views(app):
     )
 
 
-@pytest.mark.parametrize(
-    "app",
-    [
-        "campaign_site",
-        "home",
-        *[
-            pytest.param(
-                feature,
-                marks=pytest.mark.xfail(strict=False, reason=OTHER_FEATURE_WORK),
-                id=feature,
-            )
-            for feature in FEATURES
-        ],
-    ],
-)
+@pytest.mark.parametrize("app", PROJECT_APPS)
 def test_models_never_import_views(app):
     assert models_importing_views(app) == []

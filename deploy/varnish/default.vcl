@@ -1,0 +1,82 @@
+# Varnish in front of the campaign site: the reference setup (README, "Production").
+#
+#   varnishd -a :80 -f /path/to/deploy/varnish/default.vcl -s malloc,256m
+#
+# The app nodes below are the gunicorn processes (edit their addresses); Varnish
+# spreads requests over the healthy ones and serves stale pages for up to a day
+# when none answers. The site tells Varnish what to keep (Cache-Control, see
+# campaign_site/http_cache.py) and what to drop (HTTP PURGE on publish, sent by
+# wagtail.contrib.frontend_cache with FRONTEND_CACHE=varnish).
+vcl 4.1;
+
+import directors;
+
+probe health {
+    .url = "/health/";
+    .interval = 5s;
+    .timeout = 2s;
+    .window = 5;
+    .threshold = 3;
+}
+
+backend node1 { .host = "127.0.0.1"; .port = "8001"; .probe = health; }
+backend node2 { .host = "127.0.0.1"; .port = "8002"; .probe = health; }
+
+# Who may purge: the app nodes (their task worker sends the PURGE requests).
+acl purgers { "127.0.0.1"; "::1"; }
+
+sub vcl_init {
+    new nodes = directors.round_robin();
+    nodes.add_backend(node1);
+    nodes.add_backend(node2);
+}
+
+sub vcl_recv {
+    set req.backend_hint = nodes.backend();
+
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        return (purge);
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # The admin and the health report are never cached.
+    if (req.url ~ "^/(admin|health)(/|$)") {
+        return (pass);
+    }
+    # Editors and visitors of password-protected pages have a session: theirs
+    # are private answers. Every other cookie means nothing to the site.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    unset req.http.Cookie;
+    # Campaign links carry tracking parameters that never change a page.
+    set req.url = regsuball(req.url, "(utm_[a-z]+|fbclid|gclid)=[^&]*&?", "");
+    set req.url = regsub(req.url, "[?&]$", "");
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Keep every object a day past its freshness, to serve while the site is down.
+    set beresp.grace = 24h;
+    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-cache|no-store)") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    # Compress what the site did not (the site compresses its own pages).
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|javascript|xml|rss|atom))") {
+        set beresp.do_gzip = true;
+    }
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}
