@@ -26,7 +26,6 @@ from campaign_site.localization import publish_translation
 from .models import (
     Answer,
     Category,
-    Consent,
     PrisonerIndexPage,
     PrisonerPage,
     ProfileSource,
@@ -34,8 +33,8 @@ from .models import (
     SponsorType,
     Status,
     TimelineEvent,
-    Visibility,
 )
+from .visibility import Consent, Visibility
 
 DATA_DIR = Path(__file__).parent / "demo_data"
 

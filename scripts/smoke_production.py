@@ -99,6 +99,14 @@ def main():
 
     status, headers, _ = request(f"{cache}/en/")
     status2, headers2, _ = request(f"{cache}/en/")
+    print(
+        "     home page headers:",
+        {
+            k: v
+            for k, v in headers2.items()
+            if k in ("Cache-Control", "X-Cache", "Vary", "Set-Cookie", "Age")
+        },
+    )
     step(
         "the home page is served by the cache on the second visit",
         status == 200 and headers2.get("X-Cache") == "HIT",

@@ -21,6 +21,7 @@ COMPOSITION_ROOT = ("campaign_site/settings/", "campaign_site/urls.py", "campaig
 COMPOSITION_ROOT += ("campaign_site/wsgi.py",)
 MODEL_BY_NAME = re.compile(r"^(?P<app>[a-z_]+)\.[A-Z]\w*$")
 
+
 def source_files(app):
     for path in sorted((PROJECT / app).rglob("*.py")):
         relative = path.relative_to(PROJECT).as_posix()

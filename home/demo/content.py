@@ -19,7 +19,7 @@ from home.models import (
     NewsPageRelatedPage,
     NewsTag,
 )
-from prisoners.models import Visibility
+from prisoners.visibility import Visibility
 
 from . import site as site_demo
 

@@ -94,9 +94,7 @@ def test_editor_creates_and_publishes_a_complete_profile(admin_client, prisoner_
         assert expected in text
 
 
-def test_the_admin_refuses_a_full_profile_without_the_familys_consent(
-    admin_client, prisoner_index
-):
+def test_the_admin_refuses_a_full_profile_without_the_familys_consent(admin_client, prisoner_index):
     url = reverse("wagtailadmin_pages:add", args=["prisoners", "prisonerpage", prisoner_index.pk])
     data = nested_form_data(
         {
