@@ -21,6 +21,7 @@ from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Site
 
 NEVER_SHARED_PREFIXES = ("/admin/", "/health/", "/documents/")
 CACHEABLE_STATUSES = (200, 301, 404, 410)
@@ -99,11 +100,16 @@ def purge_listings_of(sender, instance, **kwargs):
     """After a publish or unpublish: the pages that list `page` (its live ancestors:
     indexes, the home page) and the sitemap. The page itself, in every language,
     is purged by wagtail.contrib.frontend_cache's own handler."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
     page = instance
     batch = PurgeBatch()
     ancestors = page.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
     batch.add_pages(ancestors)
-    site = page.get_site()
+    try:
+        site = page.get_site()
+    except Site.DoesNotExist:  # deleted with the page (load_demo replaces Wagtail's welcome page)
+        site = None
     if site is not None:
         batch.add_url(site.root_url + "/sitemap.xml")
     batch.purge()

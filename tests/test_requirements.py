@@ -26,6 +26,7 @@ RUNTIME_ONLY = {
     "gunicorn": "the production WSGI server, started from the command line",
     "psycopg": "Django's PostgreSQL backend imports it when DATABASE_URL names PostgreSQL",
     "redis": "Django's Redis cache backend imports it when REDIS_URL is set",
+    "django-xff": "its middleware is installed only behind proxies (TRUSTED_PROXY_DEPTH)",
 }
 
 
