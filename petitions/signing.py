@@ -360,7 +360,9 @@ def send_confirmation(signature_pk, *, reminder=False):
     return True
 
 
-@task()
+# A signer waits for this email: it goes ahead of Wagtail's indexing and purges
+# (default priority 0) however long that queue grows after an editor's publish.
+@task(priority=50)
 def confirmation_task(signature_pk):
     """The confirmation email as a background task (django-tasks, as Wagtail 8 uses).
 

@@ -180,6 +180,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "campaign_site.abuse.client_ip"
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+AXES_VERBOSE = False
 # Admin sessions end after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -358,6 +359,10 @@ LOGGING = {
         # Background tasks and page actions log every step at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Both log visitors' addresses (and axes usernames): personal data stays out
+        # of logs. Lockouts stay in the database (manage.py axes_list_attempts).
+        "xff": {"level": "ERROR"},
+        "axes": {"level": "ERROR"},
     },
 }
 

@@ -17,6 +17,8 @@ probe health {
     .timeout = 2s;
     .window = 5;
     .threshold = 3;
+    # Start healthy: a node that fails its probes is taken out within 15 s.
+    .initial = 3;
 }
 
 backend node1 { .host = "127.0.0.1"; .port = "8001"; .probe = health; }
