@@ -25,8 +25,9 @@ from wagtail.models import Site
 
 NEVER_SHARED_PREFIXES = ("/admin/", "/health/", "/documents/")
 CACHEABLE_STATUSES = (200, 301, 404, 410)
-#: How long browsers keep a page: short, so a reload after a publish sees it soon.
-BROWSER_SECONDS = 10
+#: Browsers ask again every time (a cheap 304 from the cache in front): someone who
+#: has just signed or published must not be shown their own browser's older copy.
+BROWSER_SECONDS = 0
 #: A cache may serve a stale copy this long while the site cannot answer.
 STALE_IF_ERROR_SECONDS = 24 * 3600
 

@@ -23,6 +23,7 @@ from django_tasks_db.models import DBTaskResult
 from campaign_site import abuse
 from petitions.models import Signature
 from petitions.signing import send_due_emails
+from tests import async_views
 from tests.petitions.factories import form_post, make_petition
 
 # Nothing listens on port 1: connections are refused at once, as with a stopped Redis.
@@ -84,7 +85,7 @@ def test_rate_limits_still_stop_a_burst_while_redis_is_down(redis_down):
 
 @pytest.mark.django_db
 def test_health_says_redis_is_down_and_keeps_the_node_in_service(redis_down, visitor):
-    response = visitor.get("/health/?format=json")
+    response = async_views.get(visitor, "/health/?format=json")
     assert response.status_code == 200
     report = json.loads(response.content)
     assert any("Redis is down" in status for status in report.values()), report
@@ -93,7 +94,7 @@ def test_health_says_redis_is_down_and_keeps_the_node_in_service(redis_down, vis
 
 @pytest.mark.django_db
 def test_health_is_ok_on_a_good_day(visitor):
-    response = visitor.get("/health/?format=json")
+    response = async_views.get(visitor, "/health/?format=json")
     assert response.status_code == 200, response.content
     assert set(json.loads(response.content).values()) == {"OK"}
 
@@ -103,7 +104,7 @@ def test_health_takes_the_node_out_when_the_database_is_down(visitor):
     with mock.patch.object(
         BaseDatabaseWrapper, "ensure_connection", side_effect=OperationalError("gone")
     ):
-        response = visitor.get("/health/?format=json")
+        response = async_views.get(visitor, "/health/?format=json")
     assert response.status_code == 503
 
 

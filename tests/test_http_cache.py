@@ -5,7 +5,7 @@ import gzip
 import pytest
 from django.test import Client
 
-from tests import frontend_cache
+from tests import async_views, frontend_cache
 from tests.factories import SuperuserFactory
 from tests.home.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.petitions.factories import form_post, make_petition
@@ -62,7 +62,7 @@ def test_form_answers_are_never_shared(home_pages):
 
 
 def test_health_is_never_cached():
-    response = Client().get("/health/?format=json")
+    response = async_views.get(Client(), "/health/?format=json")
     assert "public" not in response["Cache-Control"]
 
 

@@ -94,7 +94,7 @@ def addresses_seen_behind_one_proxy(settings, forwarded_for_values):
     seen = []
     for value in forwarded_for_values:
         headers = {"HTTP_X_FORWARDED_FOR": value} if value is not None else {}
-        response = Client(REMOTE_ADDR="127.0.0.1", **headers).get("/health/?format=json")
+        response = Client(REMOTE_ADDR="127.0.0.1", **headers).get("/embed.js")
         seen.append(response.wsgi_request.META["REMOTE_ADDR"])
     return seen
 
