@@ -149,7 +149,11 @@ def loader(request):
 
 def _page_for_url(request, url):
     """The live page a public URL of this site shows, or None."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError:  # "http://[::1/…": not a URL at all
+        return None
     if parts.scheme not in ("http", "https", ""):
         return None
     components = [part for part in parts.path.split("/") if part]
@@ -158,7 +162,7 @@ def _page_for_url(request, url):
         return None
     language_code, components = components[0], components[1:]
     site = (
-        Site.objects.filter(hostname=parts.hostname).first()
+        Site.objects.filter(hostname=hostname).first()
         or Site.objects.filter(is_default_site=True).first()
     )
     if site is None:

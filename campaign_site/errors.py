@@ -10,8 +10,8 @@ touch the database: the templates render without a request context.
 
 import sys
 
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext
@@ -24,7 +24,46 @@ JSON_PREFIXES = ("/api/", "/oembed", "/open-data/")
 
 
 def database_unavailable(error):
-    return isinstance(error, OperationalError | InterfaceError)
+    """True when `error` came from a database that cannot be reached now.
+
+    SQLite reports bad queries as OperationalError too: only an error that a fresh
+    connection attempt repeats is an outage.
+    """
+    if not isinstance(error, OperationalError | InterfaceError):
+        return False
+    try:
+        connection.close()
+        connection.ensure_connection()
+    except (OperationalError, InterfaceError):
+        return True
+    return False
+
+
+def bad_request(request, message):
+    """400 with a clear message in the visitor's language (JSON on API routes)."""
+    if wants_json(request):
+        return JsonResponse({"detail": message}, status=400)
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte is never part of a URL a person typed or a link the site made, and the
+    database refuses it (PostgreSQL) or misreads it: refuse such requests at the door."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or "\x00" in value
+            for key, values in request.GET.lists()
+            for value in values
+        ):
+            language = translation.get_language_from_request(request, check_path=True)
+            with translation.override(language):
+                message = gettext("This address contains a character we cannot read.")
+            return bad_request(request, message)
+        return self.get_response(request)
 
 
 def wants_json(request):

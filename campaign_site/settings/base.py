@@ -71,6 +71,7 @@ MIDDLEWARE = [
     # Static files are answered above, already compressed; pages below.
     "campaign_site.http_cache.PublicGZipMiddleware",
     "campaign_site.http_cache.SharedCacheMiddleware",
+    "campaign_site.errors.RejectNulBytesMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "campaign_site.middleware.SiteLocaleMiddleware",
