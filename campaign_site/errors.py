@@ -10,7 +10,7 @@ touch the database: the templates render without a request context.
 
 import sys
 
-from django.db import InterfaceError, OperationalError, connection
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template import loader
 from django.utils import translation
@@ -31,11 +31,14 @@ def database_unavailable(error):
     """
     if not isinstance(error, OperationalError | InterfaceError):
         return False
+    # A connection of its own: the request's may be inside a broken transaction.
+    probe = connections.create_connection(DEFAULT_DB_ALIAS)
     try:
-        connection.close()
-        connection.ensure_connection()
+        probe.ensure_connection()
     except (OperationalError, InterfaceError):
         return True
+    finally:
+        probe.close()
     return False
 
 
