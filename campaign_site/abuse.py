@@ -112,13 +112,14 @@ def client_ip(request):
     from X-Forwarded-For when the site runs behind TRUSTED_PROXY_DEPTH proxies
     (settings); a header a visitor sends themselves is never trusted. IPv6
     addresses count per /64, as django-ratelimit does, since one host usually
-    holds a whole /64.
+    holds a whole /64. None when the request carries no usable address (a login
+    made by code, say).
     """
-    address = request.META.get("REMOTE_ADDR", "")
+    address = request.META.get("REMOTE_ADDR") or ""
     try:
         ip = ipaddress.ip_address(address.strip())
     except ValueError:
-        return UNKNOWN_CLIENT
+        return None
     if ip.version == 6:
         return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
     return str(ip)
@@ -132,7 +133,7 @@ class ClientMeta:
 
     @classmethod
     def from_request(cls, request):
-        return cls(ip=client_ip(request))
+        return cls(ip=client_ip(request) or UNKNOWN_CLIENT)
 
 
 def _counted(group, value, rate):
