@@ -15,8 +15,8 @@ and of a "name only" profile only what its page shows: every other column is
 null (`PublicProfile` leaves them empty). Photos and biographies are never
 included: their authors' rights are not the campaign's to license. Editors
 choose the licence on the prisoner index page ("Open data"); without one, these
-URLs are 404. Any web page may read them (CORS through django-cors-headers:
-`cors_allows_reading`).
+URLs are 404. Any web page may read them (campaign_site.cors, with
+CORS_URLS_REGEX naming /open-data/).
 
 Schema version 1.0. Adding a column is a minor version (1.1); renaming or
 removing one, or changing its meaning, is a major version (2.0).
@@ -28,7 +28,7 @@ import json
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Site
@@ -209,24 +209,3 @@ def schema_json(request):
     return HttpResponse(
         json.dumps(schema(), ensure_ascii=False, indent=2), content_type="application/json"
     )
-
-
-OPEN_DATA_URL_NAMES = (
-    "prisoners_open_data_json",
-    "prisoners_open_data_csv",
-    "prisoners_open_data_schema",
-)
-
-
-def cors_allows_reading(sender, request, **kwargs):
-    """django-cors-headers: any web page may read the open data, never with credentials."""
-    method = request.method
-    if method == "OPTIONS":
-        method = request.headers.get("Access-Control-Request-Method", "GET").upper()
-    if method not in ("GET", "HEAD"):
-        return False
-    try:
-        paths = {reverse(name) for name in OPEN_DATA_URL_NAMES}
-    except NoReverseMatch:  # a site that does not mount prisoners.urls
-        return False
-    return request.path_info in paths

@@ -385,10 +385,9 @@ if not REDIS_URL:
 PRISONERS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 
 # --- Partner API (campaign_site/api.py) -------------------------------------
-# Reads are open to every origin and signing to partners' registered origins
-# (petitions.cors.cors_allows); credentials are never accepted. The petition
-# counter (/petitions/<key>/count.json) is read by partners' scripts too, and the
-# open data files are open to every origin (prisoners.open_data.cors_allows_reading).
+# The cross-origin URLs: the APIs, the open data files and the petition counter.
+# Reads are open to every origin (campaign_site.cors) and signing to partners'
+# registered origins (petitions.cors); credentials are never accepted.
 CORS_URLS_REGEX = r"^/(api/.*|open-data/.*|petitions/[0-9a-f-]+/count\.json)$"
 CORS_ALLOW_CREDENTIALS = False
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
