@@ -65,9 +65,12 @@ def test_password_reset_requests_are_limited(editor):
     assert len(mail.outbox) == 3
 
 
-def test_admin_sessions_expire(settings):
-    assert settings.SESSION_COOKIE_AGE <= 12 * 3600
-    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+def test_an_editors_session_ends_with_the_browser_and_within_a_working_day(editor, settings):
+    client = Client(REMOTE_ADDR="198.51.100.6")
+    assert attempt(client, "the-right-password").status_code == 302
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["expires"] == "" and cookie["max-age"] == ""  # gone when the browser closes
+    assert client.session.get_expiry_age() <= 8 * 3600
 
 
 # --- visitors' addresses -------------------------------------------------------
