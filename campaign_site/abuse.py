@@ -10,7 +10,11 @@ or a CSRF cookie:
 - **rate limits** per client address and per email address, counted in the
   shared cache with django-ratelimit (the email is keyed by an HMAC, so no
   address is written to the cache);
-- **email normalisation**: the one key of "one person, one mailbox".
+- **email normalisation**: the one key of "one person, one mailbox";
+- the **under-attack switch**: when editors turn it on (UnderAttackSettings), a
+  proof of work (ALTCHA) that the visitor's browser solves in a few seconds, a
+  price a bot wave pays for every submission. Stateless: the challenge is signed
+  with HMAC, a solution is accepted once (its nonce is remembered in the cache).
 
 Features call these functions; they never re-implement a check:
 
@@ -21,13 +25,24 @@ Features call these functions; they never re-implement a check:
                     email_rate="5/h"): ...
 """
 
+import functools
 import ipaddress
+import time
+import unicodedata
 from dataclasses import dataclass
 
+import altcha
+import idna
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache, caches
+from django.core.exceptions import ValidationError
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit import core as ratelimit_core
 from django_ratelimit.core import get_usage
+
+from campaign_site.cache import REDIS_UNAVAILABLE, redis_client, redis_failed
 
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
 HONEYPOT_FIELD = "website"
@@ -94,8 +109,123 @@ def honeypot_filled(data, field=HONEYPOT_FIELD):
 
 
 def normalize_email(email):
-    """The key of "one signature (or application) per mailbox": trimmed and lower-cased."""
-    return (email or "").strip().lower()
+    """The key of "one signature (or application) per mailbox".
+
+    Unicode NFKC first (full-width and other compatibility forms become the plain
+    letters every mail system delivers to), then lower case for the whole address
+    and IDNA (UTS #46) for the domain, so `x@RT.ＥＸＡＭＰＬＥ`, `x@ｒｔ.ｅｘａｍｐｌｅ` and
+    `x@rt.example` are one key. A domain IDNA refuses keeps its lower-cased form:
+    such an address never passes `mailbox_problem`, so it never signs.
+    """
+    value = unicodedata.normalize("NFKC", (email or "").strip()).lower()
+    local, at, domain = value.rpartition("@")
+    if not at:
+        return value
+    return f"{local}@{ascii_domain(domain) or domain}"
+
+
+@functools.lru_cache(maxsize=4096)
+def ascii_domain(domain):
+    """The domain's ASCII (punycode) form, or None when it is not a valid host name.
+    Kept per process: a signature asks it four times, and most signers share a few
+    domains (UTS #46 and its tables cost more than the rest of the address's checks)."""
+    try:
+        return idna.encode(domain.rstrip("."), uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _unicode_domain(ascii_name):
+    return idna.decode(ascii_name)
+
+
+# Scripts that one label of a domain name may mix (UTS #39, "highly restrictive"):
+# Japanese, Chinese and Korean names are written with several scripts and Latin.
+_SCRIPT_MIXES_IN_USE = (
+    {"LATIN", "HAN", "HIRAGANA", "KATAKANA"},
+    {"LATIN", "HAN", "BOPOMOFO"},
+    {"LATIN", "HAN", "HANGUL"},
+)
+_SCRIPT_OF_NAME = {"CJK": "HAN"}
+
+
+def _scripts(label):
+    scripts = set()
+    for char in label:
+        if not unicodedata.category(char).startswith("L"):
+            continue  # digits and hyphens belong to every script
+        first_word = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+        scripts.add(_SCRIPT_OF_NAME.get(first_word, first_word))
+    return scripts
+
+
+@functools.lru_cache(maxsize=4096)
+def _mixes_scripts(unicode_domain):
+    """Whether one label mixes alphabets, as look-alikes do ("exаmple" with a Cyrillic а)."""
+    for label in unicode_domain.split("."):
+        scripts = _scripts(label)
+        if len(scripts) > 1 and not any(scripts <= mix for mix in _SCRIPT_MIXES_IN_USE):
+            return True
+    return False
+
+
+class MailboxProblem:
+    NOT_PUBLIC = "not-public"
+    LOOK_ALIKE = "look-alike"
+
+
+def mailbox_problem(email):
+    """None for an address the public internet can deliver to; otherwise why not.
+
+    Refused: local hosts, IP literals and single-label names (no public mail
+    reaches them, and they make throwaway "different" addresses), and domains
+    that mix alphabets inside a label, the mark of a look-alike domain.
+    """
+    value = unicodedata.normalize("NFKC", (email or "").strip()).lower()
+    _local, at, domain = value.rpartition("@")
+    domain = domain.rstrip(".")
+    if not at or domain.startswith("[") or _is_ip_address(domain):
+        return MailboxProblem.NOT_PUBLIC
+    ascii_host = ascii_domain(domain)
+    if ascii_host is None or "." not in ascii_host:
+        return MailboxProblem.NOT_PUBLIC
+    if ascii_host == "localhost" or ascii_host.endswith(_LOCAL_SUFFIXES):
+        return MailboxProblem.NOT_PUBLIC
+    if _mixes_scripts(_unicode_domain(ascii_host)):
+        return MailboxProblem.LOOK_ALIKE
+    return None
+
+
+MAILBOX_MESSAGES = {
+    MailboxProblem.NOT_PUBLIC: _(
+        "We cannot send email to this address. Please use an address on a public domain, "
+        "like name@example.org."
+    ),
+    MailboxProblem.LOOK_ALIKE: _(
+        "This address's domain mixes letters of different alphabets, as imitations of "
+        "other sites do. Please check it."
+    ),
+}
+
+
+def validate_public_mailbox(email):
+    """Form validator: refuse, with a localized message, what `mailbox_problem` refuses."""
+    problem = mailbox_problem(email)
+    if problem:
+        raise ValidationError(MAILBOX_MESSAGES[problem], code=problem)
+
+
+# Names reserved for one machine or one network (RFC 2606, RFC 6761, RFC 6762).
+_LOCAL_SUFFIXES = (".localhost", ".local", ".localdomain", ".internal", ".invalid", ".test")
+
+
+def _is_ip_address(domain):
+    try:
+        ipaddress.ip_address(domain)
+    except ValueError:
+        return False
+    return True
 
 
 # --- rate limits -------------------------------------------------------------
@@ -154,11 +284,143 @@ def rate_limited(meta, group, *, ip_rates=(), email=None, email_rate=None):
     email address went over any of them."""
     client = meta if isinstance(meta, ClientMeta) else ClientMeta.from_request(meta)
     # Every window is counted, so a burst is not forgotten by the longer ones.
-    limited = False
+    windows = []
     if client.ip:
-        for rate in ip_rates:
-            limited = _counted(f"{group}:ip:{rate}", client.ip, rate) or limited
+        windows += [(f"{group}:ip:{rate}", client.ip, rate) for rate in ip_rates]
     if email and email_rate:
-        key = email_key(normalize_email(email))
-        limited = _counted(f"{group}:email", key, email_rate) or limited
-    return limited
+        windows.append((f"{group}:email", email_key(normalize_email(email)), email_rate))
+    if not windows:
+        return False
+    over = _counted_together(windows)
+    if over is None:
+        over = [_counted(*window) for window in windows]
+    return any(over)
+
+
+def _counted_together(windows):
+    """Count every (group, value, rate) window in one round trip to Redis: a list of
+    "over the limit", or None when the cache is not Redis or Redis is down (then each
+    window is counted through the cache API and its fallback, `_counted`).
+
+    The keys, values and lifetimes are django-ratelimit's own (what `get_usage` writes
+    with add-then-incr), so both ways count in the same windows."""
+    if not getattr(settings, "RATELIMIT_ENABLE", True):
+        return [False] * len(windows)
+    alias = getattr(settings, "RATELIMIT_USE_CACHE", "default")
+    client = redis_client(alias)
+    if client is None:
+        return None
+    pipe = client.pipeline(transaction=False)
+    limits = []
+    for group, value, rate in windows:
+        limit, period = ratelimit_core._split_rate(rate)
+        window = ratelimit_core._get_window(value, period)
+        key = caches[alias].make_key(
+            ratelimit_core._make_cache_key(group, window, rate, value, ratelimit_core.ALL)
+        )
+        pipe.set(key, 0, nx=True, ex=period + ratelimit_core.EXPIRATION_FUDGE)
+        pipe.incr(key)
+        limits.append(limit)
+    try:
+        replies = pipe.execute()
+    except REDIS_UNAVAILABLE as error:
+        redis_failed(error, alias)
+        return None
+    return [count > limit for count, limit in zip(replies[1::2], limits, strict=True)]
+
+
+# --- proof of work (the under-attack switch) --------------------------------------
+
+#: The form field (and JSON member) carrying the widget's solution.
+PROOF_OF_WORK_FIELD = "altcha"
+PROOF_OF_WORK_ALGORITHM = "PBKDF2/SHA-256"
+DEFAULTS.update(
+    {
+        # PBKDF2 iterations per attempt; about 256 attempts are needed on average,
+        # a second or two on a phone, one attempt (milliseconds) for the server.
+        "CAMPAIGN_PROOF_OF_WORK_COST": 5000,
+        "CAMPAIGN_PROOF_OF_WORK_SECONDS": 20 * 60,
+    }
+)
+
+
+class ProofOfWorkProblem:
+    MISSING = "missing"
+    INVALID = "invalid"
+    EXPIRED = "expired"
+    REUSED = "reused"
+
+
+PROOF_OF_WORK_MESSAGES = {
+    ProofOfWorkProblem.MISSING: _(
+        "We are receiving many automated submissions, so your browser must first complete "
+        "a short check. Please tick “I'm not a robot” and send the form again."
+    ),
+    ProofOfWorkProblem.INVALID: _("The anti-robot check failed. Please try again."),
+    ProofOfWorkProblem.EXPIRED: _("The anti-robot check expired. Please tick it again."),
+    ProofOfWorkProblem.REUSED: _("The anti-robot check was already used. Please tick it again."),
+}
+
+
+def under_attack(request):
+    """Whether editors have turned the under-attack switch on for this request's site.
+
+    Asked by every sign POST and every rendered form: the answer is kept
+    (campaign_site.render_cache) by the address the request reached, which decides
+    its site, until the content changes; saving the setting is such a change, so
+    turning the switch on takes effect on the next request.
+    """
+    from campaign_site.render_cache import remember
+
+    return remember("under-attack", lambda: _under_attack(request), vary=(request.get_host(),))
+
+
+def _under_attack(request):
+    from wagtail.models import Site
+
+    from campaign_site.models import UnderAttackSettings
+
+    if Site.find_for_request(request) is None:
+        return False
+    return UnderAttackSettings.for_request(request).proof_of_work
+
+
+def _proof_of_work_secret():
+    return salted_hmac("campaign.proof-of-work", "challenge").hexdigest()
+
+
+def issue_challenge():
+    """A fresh signed challenge, as the widget fetches it (a dict to send as JSON)."""
+    expires = int(time.time()) + setting("CAMPAIGN_PROOF_OF_WORK_SECONDS")
+    challenge = altcha.create_challenge(
+        PROOF_OF_WORK_ALGORITHM,
+        setting("CAMPAIGN_PROOF_OF_WORK_COST"),
+        expires_at=expires,
+        hmac_secret=_proof_of_work_secret(),
+    )
+    return challenge.to_dict()
+
+
+def proof_of_work_problem(payload):
+    """None when `payload` (the widget's base64 solution) solves a challenge we issued
+    and was never used before; otherwise one of ProofOfWorkProblem's values."""
+    if not payload or not isinstance(payload, str):
+        return ProofOfWorkProblem.MISSING
+    result = altcha.verify_solution(payload.strip(), _proof_of_work_secret())
+    if result.expired:
+        return ProofOfWorkProblem.EXPIRED
+    if not result.verified:
+        return ProofOfWorkProblem.INVALID
+    nonce = altcha.Payload.from_base64(payload.strip()).challenge.parameters.nonce
+    # cache.add stores only if absent: of two requests with one solution, one wins.
+    if not cache.add(f"campaign:pow:{nonce}", 1, setting("CAMPAIGN_PROOF_OF_WORK_SECONDS")):
+        return ProofOfWorkProblem.REUSED
+    return None
+
+
+def proof_of_work_refusal(request, payload):
+    """The localized refusal when the switch is on and `payload` does not pass, else None."""
+    if not under_attack(request):
+        return None
+    problem = proof_of_work_problem(payload)
+    return PROOF_OF_WORK_MESSAGES[problem] if problem else None

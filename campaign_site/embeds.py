@@ -23,11 +23,13 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.admin.panels import Panel
 from wagtail.models import Page, Site
 
 from campaign_site.localization import localized_page
+from campaign_site.models import site_identity
+from campaign_site.render_cache import remember
 
 LOADER_PATH = Path(__file__).resolve().parent / "static" / "embed" / "loader.js"
 THEMES = ("light", "dark")
@@ -119,6 +121,10 @@ def widget(request, kind, page_id):
     return view(request, page_id)
 
 
+#: Page ids are 32-bit integers in every database Wagtail supports.
+MAX_PAGE_ID = 2**31 - 1
+
+
 def localized_embeddable_page(page_id, language_code, model=None):
     """The embeddable translation of live page `page_id` in the widget's language.
 
@@ -126,17 +132,40 @@ def localized_embeddable_page(page_id, language_code, model=None):
     not public (`localized_page`), never to a page that is not embeddable.
     """
     model = model or Page
-    source = model.objects.live().filter(pk=page_id).first()
-    page = localized_page(source, language_code, queryset=model.objects.all())
-    if page is None:
-        raise Http404
-    page = page.specific
-    if not isinstance(page, EmbeddableMixin) or not page.is_embeddable():
-        raise Http404
-    return page
+    if not 0 < page_id <= MAX_PAGE_ID:
+        raise Http404  # the database would refuse the number, not find nothing
+
+    def find():
+        source = model.objects.live().filter(pk=page_id).first()
+        page = localized_page(source, language_code, queryset=model.objects.all())
+        if page is None:
+            raise Http404
+        page = page.specific
+        if not isinstance(page, EmbeddableMixin) or not page.is_embeddable():
+            raise Http404
+        return page
+
+    # Which page answers is the same for every visitor until an editor publishes,
+    # unpublishes, restricts or hides something (campaign_site.render_cache): the id is
+    # kept, the page is read in one query. What is not found is never kept.
+    found = {}
+
+    def found_id():
+        found["page"] = find()
+        return found["page"].pk
+
+    pk = remember(
+        "embeddable-page", found_id, vary=(model._meta.label_lower, page_id, language_code)
+    )
+    if "page" in found:
+        return found["page"]
+    page = model.objects.filter(pk=pk).first()
+    if page is None:  # deleted since, and the change not seen yet
+        return find()
+    return page.specific if model is Page else page
 
 
-@require_GET
+@require_safe
 def loader(request):
     """/embed.js: stable URL for partners' pages, cached for a day by browsers and CDNs."""
     body = LOADER_PATH.read_bytes()
@@ -161,10 +190,7 @@ def _page_for_url(request, url):
     if not components or components[0] not in codes:
         return None
     language_code, components = components[0], components[1:]
-    site = (
-        Site.objects.filter(hostname=hostname).first()
-        or Site.objects.filter(is_default_site=True).first()
-    )
+    site = _site_serving(request, hostname)
     if site is None:
         return None
     root = (
@@ -184,7 +210,21 @@ def _page_for_url(request, url):
     return page.specific if page is not None else None
 
 
-@require_GET
+def _site_serving(request, hostname):
+    """The site a URL's host names: one of ours, or the host this request came to.
+
+    Never the default site for another host: oEmbed would then describe a
+    page of ours as if it lived at someone else's address.
+    """
+    if not hostname:
+        return Site.find_for_request(request)
+    site = Site.objects.filter(hostname__iexact=hostname).first()
+    if site is None and hostname.lower() == request.get_host().rsplit(":", 1)[0].lower():
+        site = Site.find_for_request(request)
+    return site
+
+
+@require_safe
 def oembed(request):
     """oEmbed provider (https://oembed.com): rich iframe embeds for embeddable page URLs."""
     response_format = request.GET.get("format", "json")
@@ -205,7 +245,7 @@ def oembed(request):
     data = {
         "version": "1.0",
         "type": "rich",
-        "provider_name": site.site_name,
+        "provider_name": site_identity(page.locale.language_code, site=site).name,
         "provider_url": site.root_url,
         "title": page.title,
         "html": html,

@@ -8,13 +8,20 @@ and the HTTP cache in front can retry or serve a stale copy. Nothing here may
 touch the database: the templates render without a request context.
 """
 
+import json
+import logging
 import sys
+import traceback
 
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template import loader
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
+from django.views import defaults
+
+logger = logging.getLogger(__name__)
 
 #: Seconds a client should wait before retrying after a database outage.
 RETRY_AFTER_SECONDS = 30
@@ -69,8 +76,98 @@ class RejectNulBytesMiddleware:
         return self.get_response(request)
 
 
+class JsonErrorsMiddleware:
+    """On the machines' routes, a refusal Django or a view writes without a body (a 405
+    for the wrong method, say) becomes JSON with a clear message, as every other error
+    there is; its status and headers (Allow, CORS…) stay."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            400 <= response.status_code < 500
+            and not response.streaming
+            and wants_json(request)
+            and "json" not in response.get("Content-Type", "")
+        ):
+            language = translation.get_language_from_request(request, check_path=True)
+            with translation.override(language):
+                if response.status_code == 405:
+                    message = gettext("This method is not allowed here. Use: %(methods)s.") % {
+                        "methods": response.get("Allow", "GET")
+                    }
+                else:
+                    message = gettext("This request cannot be answered.")
+            response.content = json.dumps({"detail": message})
+            response["Content-Type"] = "application/json"
+            if response.has_header("Content-Length"):  # set by CommonMiddleware, inside
+                response["Content-Length"] = str(len(response.content))
+        return response
+
+
 def wants_json(request):
     return request.path_info.startswith(JSON_PREFIXES) or request.path_info.endswith(".json")
+
+
+def page_not_found(request, exception=None):
+    """handler404: JSON on the machines' routes, the site's page everywhere else."""
+    if wants_json(request):
+        language = translation.get_language_from_request(request, check_path=True)
+        with translation.override(language):
+            return JsonResponse({"detail": gettext("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def bad_request_handler(request, exception=None):
+    """handler400 (a request Django itself refuses: bad Host, too many fields…)."""
+    language = translation.get_language_from_request(request, check_path=True)
+    with translation.override(language):
+        return bad_request(request, gettext("This request is malformed and cannot be read."))
+
+
+class MalformedAdminPostMiddleware:
+    """A malformed POST to the admin is a 400 with a clear message, not a server error.
+
+    Wagtail reads its editors' forms with widgets that trust the form's hidden
+    fields: a page form without `body-count` raises KeyError in the StreamField's
+    `value_from_datadict`, a PO upload without a file in wagtail-localize's view.
+    Only those places count as malformed input; any other exception stays a
+    server error, as a bug should.
+    """
+
+    READS_SUBMISSION = frozenset({"value_from_datadict", "upload_pofile"})
+    MALFORMED = (KeyError, ValueError, IndexError, TypeError)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not request.path_info.startswith("/admin/"):
+            return None
+        if not isinstance(exception, self.MALFORMED):
+            return None
+        frames = traceback.extract_tb(exception.__traceback__)
+        if not any(frame.name in self.READS_SUBMISSION for frame in frames):
+            return None
+        logger.warning("Malformed admin form refused: %s %r", request.path, exception)
+        # The view that set the editor's language has returned: speak it again.
+        with translation.override(editor_language(request)):
+            return HttpResponseBadRequest(
+                render_to_string("staff/malformed_form.html", request=request)
+            )
+
+
+def editor_language(request):
+    from campaign_site.localization import account_language
+
+    if request.user.is_authenticated:
+        return account_language(request.user)
+    return translation.get_language()
 
 
 def server_error(request, *args, **kwargs):

@@ -11,17 +11,25 @@ Never cached by a shared cache: the admin and previews, anything a signed-in
 editor sees, anything that sets a cookie, form answers (POST), errors other
 than 404, and /health/.
 
+Pages are at most CAMPAIGN_PAGE_CACHE_SECONDS stale: fresh for all of it but the
+last PAGE_REVALIDATE_SECONDS, during which a cache may answer with its copy while
+it fetches a new one. Live figures (`live_cache_control`) are at most
+LIVE_FIGURES_SECONDS stale at every layer, the browser's included.
+
 Publishing purges what changed (wagtail.contrib.frontend_cache): the page in
-every language (WAGTAILFRONTENDCACHE_LANGUAGES), the cached paths it declares
-(`get_cached_paths`, e.g. feeds), the pages above it that list it, and the
-sitemap.
+every language, the cached paths it declares (`get_cached_paths`, e.g. feeds),
+the pages that list or show it, search, the sitemap and the APIs
+(`purge_urls_after_publishing`).
 """
 
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
+from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Site
+from wagtail.models import Page, ReferenceIndex, Site
+
+from campaign_site.render_cache import content_changed
 
 NEVER_SHARED_PREFIXES = ("/admin/", "/health/", "/documents/")
 CACHEABLE_STATUSES = (200, 301, 404, 410)
@@ -30,6 +38,10 @@ CACHEABLE_STATUSES = (200, 301, 404, 410)
 BROWSER_SECONDS = 0
 #: A cache may serve a stale copy this long while the site cannot answer.
 STALE_IF_ERROR_SECONDS = 24 * 3600
+#: The end of a page's time in a cache, during which it may be served while refreshed.
+PAGE_REVALIDATE_SECONDS = 10
+#: Counts, progress and latest signers are never older than this, wherever they are read.
+LIVE_FIGURES_SECONDS = 10
 
 
 def page_cache_seconds():
@@ -65,17 +77,34 @@ class SharedCacheMiddleware:
             return response
         if shared_cacheable(request, response):
             seconds = page_cache_seconds()
+            revalidate = min(PAGE_REVALIDATE_SECONDS, seconds // 2)
             patch_cache_control(
                 response,
                 public=True,
                 max_age=min(BROWSER_SECONDS, seconds),
-                s_maxage=seconds,
-                stale_while_revalidate=seconds,
+                s_maxage=seconds - revalidate,
+                stale_while_revalidate=revalidate,
                 stale_if_error=STALE_IF_ERROR_SECONDS,
             )
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+
+def live_cache_control(response):
+    """Cache-Control of live figures: fresh for half of LIVE_FIGURES_SECONDS, then
+    served while refreshed for the other half. Browsers count the cache's `Age`, so
+    theirs is never older either. On a bad day the last figures beat none."""
+    half = LIVE_FIGURES_SECONDS // 2
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=half,
+        s_maxage=half,
+        stale_while_revalidate=half,
+        stale_if_error=STALE_IF_ERROR_SECONDS,
+    )
+    return response
 
 
 class PublicGZipMiddleware(GZipMiddleware):
@@ -96,21 +125,111 @@ class PublicGZipMiddleware(GZipMiddleware):
 
 # --- purges ------------------------------------------------------------------
 
+#: Listings drawn from many pages, with query strings no purge can enumerate (API
+#: filters, widgets' languages, oEmbed URLs, open data formats). A URL ending in `*`
+#: purges everything under it: Varnish bans the prefix (deploy/varnish/default.vcl)
+#: and CloudFront reads the same wildcard; Cloudflare purges exact URLs only, so
+#: there they expire on their own (CAMPAIGN_PAGE_CACHE_SECONDS).
+SHARED_LISTING_PREFIXES = ("/api/", "/embed/", "/oembed", "/open-data/")
 
-def purge_listings_of(sender, instance, **kwargs):
-    """After a publish or unpublish: the pages that list `page` (its live ancestors:
-    indexes, the home page) and the sitemap. The page itself, in every language,
-    is purged by wagtail.contrib.frontend_cache's own handler."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    page = instance
+
+def purge_urls_after_publishing(page):
+    """Every cached URL whose content a publish (or unpublish) of `page` changes.
+
+    The page and its live translations, with the paths they declare
+    (`get_cached_paths`: feeds); the pages above each of them that list it (indexes,
+    home), with their query strings (tags, pagination); live pages that show it
+    (Wagtail's reference index: cards on news and home pages); each language's
+    search; the sitemap; each translation's share cards; and the shared listings (APIs,
+    widgets, open data).
+    """
     batch = PurgeBatch()
-    ancestors = page.get_ancestors().live().filter(depth__gt=1).specific(defer=True)
-    batch.add_pages(ancestors)
+    translations = list(page.get_translations(inclusive=True).live().specific(defer=True))
+    if page.live and all(t.pk != page.pk for t in translations):
+        translations.append(page)
+    batch.add_pages(translations)
+    listings = {}
+    for translation in translations or [page]:
+        for ancestor in translation.get_ancestors().live().filter(depth__gt=1).specific(defer=True):
+            listings[ancestor.pk] = ancestor
+    references = ReferenceIndex.objects.none()
+    for translation in translations or [page]:
+        references = references | ReferenceIndex.get_references_to(translation)
+    showing = Page.objects.live().filter(
+        pk__in=[
+            int(object_id)
+            for object_id in references.filter(
+                base_content_type=ReferenceIndex._get_base_content_type(page)
+            ).values_list("object_id", flat=True)
+        ]
+    )
+    for other in showing.specific(defer=True):
+        listings[other.pk] = other
+    batch.add_pages(listings.values())
+    for listing in listings.values():
+        url = listing.get_full_url(batch)
+        if url:
+            batch.add_url(url + "*")
+
     try:
         site = page.get_site()
     except Site.DoesNotExist:  # deleted with the page (load_demo replaces Wagtail's welcome page)
         site = None
     if site is not None:
-        batch.add_url(site.root_url + "/sitemap.xml")
-    batch.purge()
+        root = site.root_url
+        batch.add_url(root + "/sitemap.xml")
+        # Its share cards: a card drawn with a photo must not outlive the photo's privacy.
+        for translation in translations or [page]:
+            prefix = share_cards_prefix(translation.pk)
+            if prefix:
+                batch.add_url(f"{root}{prefix}*")
+        for language, _name in settings.LANGUAGES:
+            batch.add_url(f"{root}/{language}/search/*")
+        for prefix in SHARED_LISTING_PREFIXES:
+            batch.add_url(f"{root}{prefix}*")
+    return batch.urls
+
+
+def share_cards_prefix(page_id):
+    """The path every share card of the page `page_id` is under, or None (not mounted)."""
+    try:
+        url = reverse("share_card", kwargs={"page_id": page_id, "language": "x", "key": "x"})
+    except NoReverseMatch:
+        return None
+    return url.rsplit("/", 2)[0] + "/"
+
+
+def purge_listings_of(sender, instance, **kwargs):
+    """After a publish or unpublish, purge what changed (`purge_urls_after_publishing`).
+    Wagtail's own handler purges the page itself too; the URLs are purged once."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    PurgeBatch(purge_urls_after_publishing(instance)).purge()
+
+
+def purge_pages_and_listings(pages, paths=()):
+    """For data that several pages share (a person's facts show on every translation
+    of the profile): what publishing each of `pages` purges
+    (`purge_urls_after_publishing`), and `paths` on each page's site, for caches that
+    purge exact URLs only. What pages keep between requests is retired too."""
+    content_changed()
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    urls = {}
+    done = set()
+    for page in pages:
+        root = _site_root(page)
+        if root is not None:
+            urls.update(dict.fromkeys(root + path for path in paths))
+        if page.translation_key not in done:  # its translations are purged with it
+            done.add(page.translation_key)
+            urls.update(dict.fromkeys(purge_urls_after_publishing(page)))
+    PurgeBatch(list(urls)).purge()
+
+
+def _site_root(page):
+    try:
+        site = page.get_site()
+    except Site.DoesNotExist:  # deleted with the page
+        return None
+    return site.root_url if site is not None else None

@@ -66,6 +66,14 @@ def _recount_children(translation_key, locale):
             Page.objects.filter(pk=node.pk).update(numchild=count)
 
 
+def account_language(user):
+    """The language a staff account reads the admin and its emails in (its Wagtail
+    preference, else the site's default)."""
+    from wagtail.users.models import UserProfile
+
+    return UserProfile.get_for_user(user).get_preferred_language()
+
+
 def translator_group_name(locale):
     # Named in English whatever the admin's language, so the name is stable.
     return f"{translation_name(locale.language_code)} translators"

@@ -4,15 +4,27 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, get_page_models
 
 
 class ShareablePageMixin(models.Model):
-    """A picture for link previews (OpenGraph and Twitter cards).
+    """What every public page shows outside itself: a menu label and a picture for link previews.
 
-    Pages without their own fall back to the site's default share image.
+    The menu label keeps the site menu to a word or two on a phone, where a petition's
+    full title would take three lines. Pages without their own share image show their
+    drawn share card (`share_card()`, when their type has one), else the site's default one.
     """
+
+    menu_label = models.CharField(
+        _("menu label"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "A word or two for the site menu, e.g. “Sign” or “Prisoners”. Empty: the page title."
+        ),
+    )
 
     share_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -26,14 +38,26 @@ class ShareablePageMixin(models.Model):
 
     promote_panels = [
         *Page.promote_panels,
+        FieldPanel("menu_label"),
         FieldPanel("share_image"),
     ]
 
     class Meta:
         abstract = True
 
+    @property
+    def menu_title(self):
+        return self.menu_label or self.title
+
     def get_share_image(self):
         return self.share_image
+
+    def share_card(self):
+        """What this page's drawn share card shows (a campaign_site.share_cards.ShareCard).
+
+        None: the page has no card, and link previews show its share image, if any.
+        """
+        return None
 
 
 # --- What the public may see, wherever pages are listed ----------------------
@@ -88,7 +112,7 @@ def public_specific_pages(page_ids):
 
     Each page type is fetched through its own public queryset
     (`publicly_listed_pages()` when the type has a visibility rule), so rules
-    apply and their annotations (a profile's effective visibility) come along:
+    apply and what they fetch along (a profile's shared facts) comes along:
     one query per page type, whatever the number of pages.
     """
     page_ids = list(page_ids)
@@ -111,3 +135,26 @@ def public_specific_pages(page_ids):
             queryset = queryset.defer_streamfields()
         found.update((page.pk, page) for page in queryset)
     return found
+
+
+# --- What other apps add to a page --------------------------------------------
+#
+# A feature shows its own records on another feature's pages without either
+# importing the other: it registers a function under this Wagtail hook name,
+# called as `fn(page, request)`, returning HTML (safe) or nothing. Petitions
+# register one that lists the petitions naming the page (a prisoner's profile).
+RELATED_SECTIONS_HOOK = "campaign_page_related_sections"
+
+# Same shape for the admin's file of one person (prisoners' admin view): each
+# function returns a section of HTML about the page for that staff `request`.
+PERSON_FILE_SECTIONS_HOOK = "campaign_person_file_sections"
+
+
+def related_sections(page, request, hook_name=RELATED_SECTIONS_HOOK):
+    """The HTML sections other apps add to `page`, in hook order."""
+    sections = []
+    for section in hooks.get_hooks(hook_name):
+        html = section(page, request)
+        if html:
+            sections.append(html)
+    return sections

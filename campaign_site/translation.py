@@ -12,6 +12,7 @@ PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
     TranslatableField("seo_title"),
     TranslatableField("search_description"),
+    TranslatableField("menu_label"),
     # One slug in every language keeps URLs predictable for partners and
     # keeps identifiers away from translators.
     SynchronizedField("slug"),

@@ -1,11 +1,13 @@
 """Widget API: the campaign's figures, as the home page shows them, live."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import translation
 from ninja import Router, Schema
 from wagtail.models import Site
 
 from campaign_site.embeds import widget_language
+from campaign_site.http_cache import LIVE_FIGURES_SECONDS, live_cache_control
+from campaign_site.render_cache import remember
 
 from .campaign import petition_call, prisoner_figures
 
@@ -31,9 +33,20 @@ class CampaignFigures(Schema):
 
 
 @router.get("/", response=CampaignFigures, summary="The campaign's figures")
-def figures(request, lang: str = ""):
+def figures(request, response: HttpResponse, lang: str = ""):
     """People held, the disappeared, sponsorships and the main petition's count and goal."""
+    live_cache_control(response)
     language = widget_language(request)
+    # The figures hold counts: kept no longer than live figures may be stale.
+    return remember(
+        "api-figures",
+        lambda: _figures(request, language),
+        vary=(request.get_host(), request.scheme, language),
+        timeout=LIVE_FIGURES_SECONDS,
+    )
+
+
+def _figures(request, language):
     with translation.override(language):
         site = Site.find_for_request(request)
         if site is None:

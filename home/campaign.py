@@ -12,9 +12,18 @@ Every part costs a fixed number of queries whatever the amount of content:
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import ngettext
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
+from campaign_site.http_cache import LIVE_FIGURES_SECONDS
 from campaign_site.localization import localized_page
+from campaign_site.models import site_identity
+from campaign_site.render_cache import remember
+from campaign_site.share_cards import ShareCard
+from home.cards import CARD_RENDITIONS
 from home.models.news import NewsIndexPage
 from home.news_tags import set_display_tags
 from petitions.models import Petition, PetitionPage
@@ -22,10 +31,19 @@ from prisoners.cards import CARD_PHOTO
 from prisoners.facts import needs_sponsor
 from prisoners.figures import compute_figures
 from prisoners.models import PrisonerIndexPage, PrisonerPage
-from prisoners.queries import approved_sponsorship_count, needing_a_sponsor_count
+from prisoners.queries import approved_sponsorship_count
 from prisoners.visibility import public_profile
 
-HERO_RENDITIONS = ("fill-1200x630", "width-800", "width-1600", "width-2400")
+# The share image, and the sizes and formats home_page.html's {% picture %} asks for: a
+# rendition missing from this prefetch is drawn again on every request (Wagtail trusts it).
+HERO_RENDITIONS = (
+    "fill-1200x630",
+    *(
+        f"fill-{size}|format-{kind}"
+        for size in ("720x480", "1440x960", "2160x1440")
+        for kind in ("webp", "jpeg")
+    ),
+)
 PARTNER_LOGO = "height-128"
 
 
@@ -51,15 +69,51 @@ class PrisonerFigures:
 
 
 def home_page_context(home, request):
-    hero = hero_image(home)
-    return {
-        "hero": hero,
-        "petition_call": petition_call(home, request),
-        "prisoner_figures": prisoner_figures(home, request),
-        "featured_profiles": featured_profiles(home, request),
-        "latest_news": latest_news(home),
-        "partner_list": partners(home),
+    """What the home page shows, kept for anonymous visitors (campaign_site.render_cache):
+    what only editors change until they change something, what holds a count (people
+    held, sponsors, signatures) at most LIVE_FIGURES_SECONDS."""
+
+    def editorial():
+        found = {
+            "hero": hero_image(home),
+            "latest_news": latest_news(home),
+            "partner_list": partners(home),
+        }
+        with_renditions([found["hero"]], HERO_RENDITIONS)
+        with_renditions([item.image for item in found["latest_news"]["items"]], CARD_RENDITIONS)
+        with_renditions([partner["logo"] for partner in found["partner_list"]], [PARTNER_LOGO])
+        return found
+
+    def live():
+        found = {
+            "campaign_figures": campaign_figures_of(home),
+            "petition_call": petition_call(home, request),
+            "prisoner_figures": prisoner_figures(home, request),
+            "featured_profiles": featured_profiles(home, request),
+        }
+        with_renditions([card.photo for card in found["featured_profiles"]], [CARD_PHOTO])
+        return found
+
+    site = Site.find_for_request(request)
+    vary = (site.pk if site else None, home.pk, translation.get_language())
+    context = {
+        **remember("home-editorial", editorial, vary=vary, request=request),
+        **remember("home-live", live, vary=vary, timeout=LIVE_FIGURES_SECONDS, request=request),
     }
+    # The share card (og:image) reads them from the page object.
+    if context["hero"] is not None:
+        home.hero_image = context["hero"]
+    home._campaign_figures = context.pop("campaign_figures")
+    return context
+
+
+def with_renditions(images, specs):
+    """Create now the renditions a template will ask `images` for. A kept image carries
+    the renditions prefetched with it, and Wagtail then takes that list as complete: one
+    made only while rendering would be looked up in the database on every request."""
+    for image in images:
+        if image is not None:
+            image.get_renditions(*specs)
 
 
 def hero_image(home):
@@ -89,6 +143,26 @@ def petition_call(home, request):
     )
 
 
+def share_card(home):
+    """The campaign's card: its headline and how many people are still held, over the hero."""
+    identity = site_identity(home.locale.language_code)
+    title = home.headline or identity.tagline or identity.name or home.title
+    index, figures = campaign_figures_of(home)
+    held = figures.held.value if index is not None else None
+    figure = ""
+    if held:
+        figure = ngettext("%(count)s person held", "%(count)s people held", held) % {
+            "count": number_format(held, force_grouping=True)
+        }
+    return ShareCard(
+        title=title,
+        site_name=identity.name,
+        figure=figure,
+        milestone=held,
+        picture=home.hero_image,
+    )
+
+
 def prisoner_index_for(home):
     indexes = PrisonerIndexPage.objects.live().public()
     return (
@@ -97,15 +171,26 @@ def prisoner_index_for(home):
     )
 
 
+def campaign_figures_of(home):
+    """The home's prisoner index and its figures, read once per page object: the page's
+    sections and its share card (drawn from the same render) both show them."""
+    cached = getattr(home, "_campaign_figures", None)
+    if cached is None:
+        index = prisoner_index_for(home)
+        cached = (index, compute_figures(index) if index is not None else None)
+        home._campaign_figures = cached
+    return cached
+
+
 def prisoner_figures(home, request):
-    index = prisoner_index_for(home)
+    index, figures = campaign_figures_of(home)
     if index is None:
         return None
     return PrisonerFigures(
         index=index,
-        figures=compute_figures(index),
+        figures=figures,
         sponsorships=approved_sponsorship_count(index),
-        needing_sponsor=needing_a_sponsor_count(index),
+        needing_sponsor=figures.needs_sponsor,
         url=index.get_url(request),
     )
 
@@ -130,9 +215,12 @@ def featured_profiles(home, request):
         .in_language(home.locale)
         .with_sponsor_counts()
         .defer_streamfields()
-        .select_related("locale")
+        .select_related("locale", "prisoner")
         .prefetch_related(
-            Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO))
+            Prefetch(
+                "prisoner__photo",
+                queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO),
+            )
         )
     }
     cards = []

@@ -10,23 +10,22 @@ Which page types are "related" (linked from news, featured) is the campaign's
 choice, made here where the features are composed.
 """
 
-from dataclasses import dataclass
-
 from django.apps import apps
 from wagtail.admin.panels import PageChooserPanel
-from wagtail.images import get_image_model
-from wagtail.models import Page
 
-from campaign_site.localization import localized_pages
-from campaign_site.pages import public_specific_pages
+# The card builder is the base's, shared with the features (a petition's people).
+from campaign_site.cards import (  # noqa: F401 (re-exported for home's modules)
+    CARD_RENDITIONS,
+    Card,
+    card_image_id,
+    card_summary,
+    images_with_renditions,
+    public_cards,
+)
 
 # Page types that can be linked from news items and featured on the home page.
 # Referenced by name: each app adds its model when it is ready.
 RELATED_PAGE_TYPES = ("prisoners.PrisonerPage", "petitions.PetitionPage")
-
-# One 16:9 picture per card, at two sizes for phones and wide screens.
-CARD_RENDITIONS = ("fill-400x225", "fill-800x450")
-DEFAULT_CARD_IMAGE_FIELDS = ("photo", "image", "share_image")
 
 
 def installed_models(names):
@@ -54,56 +53,3 @@ class RelatedPageChooserPanel(PageChooserPanel):
                 for model in installed_models(RELATED_PAGE_TYPES)
             ] or None
         return super().get_form_options()
-
-
-@dataclass
-class Card:
-    page: Page
-    title: str
-    url: str
-    image: object
-    summary: str
-    kind: str
-
-
-def card_image_id(page):
-    for name in getattr(page, "card_image_fields", DEFAULT_CARD_IMAGE_FIELDS):
-        image_id = getattr(page, f"{name}_id", None)
-        if image_id:
-            return image_id
-    return None
-
-
-def card_summary(page):
-    summary = getattr(page, "card_summary", None)
-    if callable(summary):
-        summary = summary()
-    return summary or getattr(page, "lead", "") or page.search_description
-
-
-def images_with_renditions(image_ids, specs=CARD_RENDITIONS):
-    image_ids = {image_id for image_id in image_ids if image_id}
-    if not image_ids:
-        return {}
-    images = get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(*specs)
-    return {image.pk: image for image in images}
-
-
-def public_cards(pages, locale, request=None):
-    """Cards for `pages` in `locale`: localized, visible to the public, with their pictures."""
-    chosen = localized_pages(pages, locale)
-    # Specific pages through their type's public queryset: the rule's annotations come along.
-    specific = public_specific_pages(page.pk for page in chosen)
-    shown = [specific[page.pk] for page in chosen if page.pk in specific]
-    images = images_with_renditions(card_image_id(page) for page in shown)
-    return [
-        Card(
-            page=page,
-            title=page.title,
-            url=page.get_url(request),
-            image=images.get(card_image_id(page)),
-            summary=card_summary(page),
-            kind=page._meta.verbose_name,
-        )
-        for page in shown
-    ]

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from campaign_site.models import site_identity
 from home.news_tags import set_display_tags
 
 FEED_LENGTH = 20
@@ -21,10 +22,26 @@ class NewsRssFeed(Feed):
         self.request = request
         return index
 
+    def site(self):
+        return Site.find_for_request(self.request)
+
+    def site_name(self, index):
+        """The organisation's name in the feed's language (the translated site identity)."""
+        return site_identity(index.locale.language_code, site=self.site()).name
+
     def title(self, index):
-        site = Site.find_for_request(self.request)
-        site_name = site.site_name if site and site.site_name else ""
+        site_name = self.site_name(index)
         return f"{index.title} · {site_name}" if site_name else index.title
+
+    # Atom (RFC 4287 §4.1.1) requires an author for the feed unless every entry
+    # has one; the organisation publishes the news, so it is the feed's author.
+    # An item's own author, when editors give one, still names that entry's.
+    def author_name(self, index):
+        return self.site_name(index) or self.request.get_host()
+
+    def author_link(self, index):
+        site = self.site()
+        return site.root_url + "/" if site else self.request.build_absolute_uri("/")
 
     def link(self, index):
         return index.get_full_url(self.request)

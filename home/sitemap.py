@@ -16,9 +16,25 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
 from campaign_site.pages import public_pages, public_specific_pages
+from campaign_site.render_cache import remember
+from campaign_site.routing import site_for_request
 
 
 class MultilingualSitemap(Sitemap):
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Kept until an editor changes something (campaign_site.render_cache): the
+        same for every visitor, and 1 to 20 queries to build (one per page type)."""
+        wagtail_site = site_for_request(self.request)
+
+        def build():
+            urls = super(MultilingualSitemap, self).get_urls(page, site, protocol)
+            return urls, getattr(self, "latest_lastmod", None)
+
+        domain = site.domain if site is not None else ""
+        vary = (wagtail_site.pk if wagtail_site else None, domain, protocol, page)
+        urls, self.latest_lastmod = remember("sitemap", build, vary=vary)
+        return urls
+
     def language_roots(self):
         site = self.get_wagtail_site()
         return site.root_page.get_translations(inclusive=True).live()

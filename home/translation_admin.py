@@ -17,6 +17,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page, get_page_models
 from wagtail_localize.models import Translation
 
+from prisoners.permissions import hide_sensitive_translations
+
 
 def outdated_page_translations():
     """Enabled page translations whose source page was edited after its last sync."""
@@ -99,4 +101,5 @@ class OutdatedTranslationsView(ReportView):
     ]
 
     def get_queryset(self):
-        return outdated_page_translations()
+        # Staff who may not see hidden or name-only people do not see their translations.
+        return hide_sensitive_translations(outdated_page_translations(), self.request.user)

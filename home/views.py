@@ -1,3 +1,5 @@
+import difflib
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -9,9 +11,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from campaign_site.pages import hidden_page_ids, public_specific_pages
+from campaign_site.render_cache import remember
+from campaign_site.routing import site_for_request
 from home.cards import card_image_id, card_summary, images_with_renditions, installed_models
 
 
@@ -50,29 +54,56 @@ def search_scopes():
     return scopes
 
 
-def searchable_pages(request, locale):
-    """Public pages of the site's tree in `locale` (base queryset for the search backend).
+def searchable_pages(request):
+    """Public pages of the site's tree in the active language (base queryset for the
+    search backend).
 
     The search backend only understands filters on indexed fields, so the
-    pages hidden by their own visibility rule are excluded by id.
+    pages hidden by their own visibility rule are excluded by id. What this
+    depends on (the language's home, private sections, hidden pages) is kept
+    until an editor changes something (campaign_site.render_cache).
     """
-    site = Site.find_for_request(request)
+    scope = remember(
+        "search-scope",
+        lambda: _search_scope(request),
+        vary=(getattr(site_for_request(request), "pk", None), translation.get_language()),
+    )
+    if scope is None:
+        return Page.objects.none()
+    pages = Page.objects.filter(
+        path__startswith=scope["path"], depth__gt=scope["depth"], locale_id=scope["locale"]
+    ).live()
+    for private in scope["private"]:  # PageQuerySet.public(), without its query
+        pages = pages.exclude(path__startswith=private)
+    if scope["hidden"]:
+        pages = pages.exclude(pk__in=scope["hidden"])
+    return pages
+
+
+def _search_scope(request):
+    locale = Locale.get_active()
+    site = site_for_request(request)
     home = site.root_page.get_translation_or_none(locale) if site else None
     if home is None:
-        return Page.objects.none()
+        return None
     pages = Page.objects.descendant_of(home).filter(locale=locale)
-    hidden = hidden_page_ids(pages)
-    pages = pages.live().public()
-    if hidden:
-        pages = pages.exclude(pk__in=hidden)
-    return pages
+    return {
+        "path": home.path,
+        "depth": home.depth,
+        "locale": locale.pk,
+        "private": [restriction.page.path for restriction in _restrictions()],
+        "hidden": hidden_page_ids(pages),
+    }
+
+
+def _restrictions():
+    return PageViewRestriction.objects.select_related("page")
 
 
 @require_safe
 def search(request):
     """One results page per language across news, petitions and public prisoner profiles."""
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    locale = Locale.get_active()
     scopes = search_scopes()
     scope_keys = [key for key, _model, _label in scopes]
     selected = request.GET.get("type", "")
@@ -89,7 +120,7 @@ def search(request):
         "search_url": reverse("search"),
     }
     if query:
-        base = searchable_pages(request, locale)
+        base = searchable_pages(request)
         counts = []
         for key, model, label in scopes:
             count = base.type(model).search(query).count()
@@ -110,9 +141,43 @@ def search(request):
         )
         context["page_range"] = paginator.get_elided_page_range(results_page.number, on_each_side=2)
         context["results"] = search_results(list(results_page.object_list), request)
+        if not context["total"]:
+            context["suggestions"] = search_suggestions(query, base, request)
 
     response = TemplateResponse(request, "home/search.html", context)
     return response
+
+
+#: How many public titles "no results" suggestions compare the query with.
+SUGGESTION_TITLES = 2000
+
+
+def search_suggestions(query, pages, request):
+    """When nothing matches: the query spelt as words of our titles, and close titles.
+
+    [{"label", "url"}]: a corrected search first, when it finds something, then
+    up to three pages whose title is close to the query (a misspelt name).
+    """
+    titles = list(
+        pages.order_by("-first_published_at").values_list("pk", "title")[:SUGGESTION_TITLES]
+    )
+    vocabulary = sorted(
+        {word.lower() for _pk, title in titles for word in re.findall(r"\w+", title)}
+    )
+    suggestions = []
+    corrected = " ".join(
+        (difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.75) or [word])[0]
+        for word in query.split()
+    )
+    if corrected.lower() != query.lower() and pages.search(corrected).count():
+        suggestions.append(
+            {"label": corrected, "url": reverse("search") + "?" + urlencode({"q": corrected})}
+        )
+    by_title = {title.lower(): pk for pk, title in titles}
+    close = difflib.get_close_matches(query.lower(), list(by_title), n=3, cutoff=0.6)
+    for page in public_specific_pages(by_title[title] for title in close).values():
+        suggestions.append({"label": page.title, "url": page.get_url(request)})
+    return suggestions
 
 
 def search_results(pages, request):
@@ -142,7 +207,7 @@ def search_results(pages, request):
 
 def site_root_url(request):
     """The public address of the request's site, as the sitemap writes its URLs."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is not None:
         return site.root_url
     return request.build_absolute_uri("/").rstrip("/")

@@ -2,14 +2,16 @@
 
 from django.http import HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema, Status
 
-from campaign_site.abuse import ClientMeta
+from campaign_site.abuse import ClientMeta, proof_of_work_refusal
 from campaign_site.embeds import localized_embeddable_page, widget_language
+from campaign_site.http_cache import LIVE_FIGURES_SECONDS, live_cache_control
+from campaign_site.render_cache import remember
 
-from .models import Partner, PetitionPage, SignatureSource
+from .models import PetitionPage, SignatureSource
+from .origins import decide
 from .serializers import petition_summary
 from .signing import Outcome, sign
 
@@ -26,6 +28,7 @@ class Labels(Schema):
     signatures: str
     goal: str
     sign: str
+    retention_notice: str = ""  # when signers' names and emails are erased (petitions.retention)
 
 
 class PetitionSummary(Schema):
@@ -55,6 +58,7 @@ class SignatureIn(Schema):
     contact_consent: bool = False
     named_consent: bool = False
     partner: str = ""
+    altcha: str = ""  # the proof of work, while the site is under attack (GET /challenge)
 
 
 class SignatureOut(Schema):
@@ -87,12 +91,22 @@ STATUS_CODES = {
 
 @router.get("/{page_id}", response=PetitionSummary, summary="A petition's count, goal and status")
 def petition(request, page_id: int, response: HttpResponse, lang: str = ""):
-    """Live figures of a petition, in `lang` when it is translated. Cached for 30 seconds."""
+    """Live figures of a petition, in `lang` when it is translated. At most 10 seconds old."""
     language = widget_language(request)
-    with translation.override(language):
-        page = localized_embeddable_page(page_id, language, model=PetitionPage)
-        patch_cache_control(response, public=True, max_age=30)
-        return petition_summary(page, request)
+    live_cache_control(response)
+
+    def build():
+        with translation.override(language):
+            page = localized_embeddable_page(page_id, language, model=PetitionPage)
+            return petition_summary(page, request)
+
+    # The same for every reader for as long as live figures may be (it holds the count).
+    return remember(
+        "api-petition",
+        build,
+        vary=(request.get_host(), request.scheme, page_id, language),
+        timeout=LIVE_FIGURES_SECONDS,
+    )
 
 
 @router.post(
@@ -101,6 +115,7 @@ def petition(request, page_id: int, response: HttpResponse, lang: str = ""):
         200: SignatureOut,
         201: SignatureOut,
         400: SignatureOut,
+        401: SignatureOut,
         403: SignatureOut,
         409: SignatureOut,
         429: SignatureOut,
@@ -109,25 +124,34 @@ def petition(request, page_id: int, response: HttpResponse, lang: str = ""):
 )
 def sign_petition(request, page_id: int, data: SignatureIn, lang: str = ""):
     """Sign with the same rules as the page: one signature per email, confirmation by email
-    in `lang`, rate limits. Nothing about other signers is ever returned."""
+    in `lang`, rate limits. Browsers may sign from a partner's registered origins; a
+    partner's server sends its secret key as `Authorization: Bearer <key>`. Nothing about
+    other signers is ever returned."""
     language = widget_language(request)
     with translation.override(language):
         page = localized_embeddable_page(page_id, language, model=PetitionPage)
-        partner = Partner.for_key(data.partner)
-        if (
-            partner is not None
-            and partner.restrict_signing
-            and not partner.allows_origin(request.headers.get("Origin"))
-        ):
+        decision = decide(request, data.partner)
+        if not decision.allowed:
             return Status(
-                403,
+                decision.status,
                 {
                     "outcome": "refused",
-                    "message": str(_("This petition cannot be signed from this website.")),
+                    "message": str(decision.refusal),
                     "total_signatures": page.petition.counts().total,
                 },
             )
-        fields = data.dict(exclude={"partner"})
+        partner = decision.partner
+        refusal = None if decision.partner_server else proof_of_work_refusal(request, data.altcha)
+        if refusal:
+            return Status(
+                400,
+                {
+                    "outcome": "proof_of_work",
+                    "message": str(refusal),
+                    "total_signatures": page.petition.counts().total,
+                },
+            )
+        fields = data.dict(exclude={"partner", "altcha"})
         result = sign(
             page.petition,
             fields,

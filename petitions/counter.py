@@ -12,7 +12,9 @@ COUNT_URL_FIELDS = (
     "online_signatures",
     "offline_signatures",
     "goal",
+    "percent",
     "status",
+    "is_open",
 )
 CONTENT_API_FIELDS = ("status", "is_open", "total_signatures", "goal", "percent")
 SIGNED_ANSWER_FIELDS = ("total_signatures", "goal")

@@ -17,13 +17,22 @@ from campaign_site.demo_data import (
     texts_in,
     translation_languages,
 )
+from campaign_site.demo_images import sample_image
 from campaign_site.localization import publish_translation
 
-from .models import PetitionDecisionMaker, PetitionPage, PetitionStatus
+from .models import PetitionDecisionMaker, PetitionPage, PetitionStatus, PetitionSubject
 
 DATA_DIR = Path(__file__).parent / "demo_data"
 
-TEXT_FIELDS = ("title", "lead", "search_description", "organiser_name", "offline_note")
+TEXT_FIELDS = (
+    "title",
+    "menu_label",
+    "lead",
+    "search_description",
+    "organiser_name",
+    "offline_note",
+    "hero_image_credit",
+)
 PLAIN_FIELDS = (
     "launch_date",
     "organiser_contact",
@@ -86,14 +95,18 @@ def build_petition(home, data):
     for name, value in petition_fields(data).items():
         setattr(page, name, value)
     page.show_in_menus = True
+    page.hero_image = sample_image("lights", "a vigil of candles")
     page.demands = [("demand", english(text)) for text in data["demands"]]
     page.body = body(data)
 
     existing = {person.name: person for person in page.decision_makers.all()} if not created else {}
     people = []
-    for entry in data["decision_makers"]:
+    for position, entry in enumerate(data["decision_makers"]):
         name = english(entry["name"])
         person = existing.get(name) or PetitionDecisionMaker(name=name)
+        # The data's order, also for people kept from an earlier run (PostgreSQL returns
+        # equal sort orders in any order).
+        person.sort_order = position
         person.role = english(entry["role"])
         person.organisation = english(entry["organisation"])
         people.append(person)
@@ -121,3 +134,20 @@ def load(context):
         for text in publish_translation(page, language_code, strings):
             context.warn(f"petition ({language_code}): no translation for {text[:60]!r}")
     context.log("Petition translated into French and Armenian")
+
+
+def name_subjects(page, pages_by_slug):
+    """The demo petition is for the demo's people (`subjects` in petition.yaml).
+
+    Called by the site that loads both petitions and profiles; a slug it does not
+    know is left out. Chosen on the source page, as editors do, then published.
+    """
+    chosen = [
+        pages_by_slug[slug] for slug in petition_data().get("subjects", ()) if slug in pages_by_slug
+    ]
+    page = PetitionPage.objects.get(pk=page.pk)
+    if [link.subject_id for link in page.subjects.all()] == [person.pk for person in chosen]:
+        return page
+    page.subjects = [PetitionSubject(subject=person) for person in chosen]
+    page.save_revision().publish()
+    return page

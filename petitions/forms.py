@@ -12,6 +12,7 @@ import re
 
 from django import forms
 from django.forms.utils import flatatt
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -54,6 +55,41 @@ def country_choices():
 def _sorted_countries(language):
     # Sorting 250 localized names on every form costs more than the rest of the form.
     return tuple((code, str(name)) for code, name in countries)
+
+
+@functools.cache
+def _country_codes():
+    return frozenset(str(code) for code, _name in countries)
+
+
+class CountryChoices(BaseChoiceIterator):
+    """`country_choices()` read when iterated, in the language active then.
+
+    Django normalises a plain list of choices each time it is given to a field and
+    again to its widget, walking the 250 countries twice on every form built; an
+    iterator of this kind it takes as it is, so forms share this one, built once per
+    process, and the sorted names are computed once per language (`_sorted_countries`).
+    """
+
+    def __iter__(self):
+        yield ("", _("Choose your country"))
+        yield from _sorted_countries(get_language())
+
+    def __deepcopy__(self, memo):
+        return self  # it holds nothing a form could change
+
+    def __copy__(self):
+        return self
+
+
+COUNTRY_CHOICES = CountryChoices()
+
+
+class CountryField(forms.ChoiceField):
+    """The country list's field: a valid choice is looked up, not searched for among 250."""
+
+    def valid_value(self, value):
+        return str(value) in _country_codes()
 
 
 class CountrySelect(forms.Select):
@@ -109,8 +145,9 @@ class SignatureForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    country = forms.ChoiceField(
+    country = CountryField(
         label=_("Country"),
+        choices=COUNTRY_CHOICES,
         error_messages={
             "required": _("Please choose your country."),
             "invalid_choice": _("Please choose your country from the list."),
@@ -132,18 +169,21 @@ class SignatureForm(forms.Form):
     named_consent = forms.BooleanField(label=NAMED_CONSENT_TEXT, required=False)
     contact_consent = forms.BooleanField(label=CONTACT_CONSENT_TEXT, required=False)
 
-    def __init__(self, *args, petition, require_country=True, **kwargs):
+    def __init__(self, *args, petition, require_country=True, keep_optional=False, **kwargs):
+        """`keep_optional`: keep the postcode and comment even if this petition does not ask
+        them (an import keeps what the other platform gathered)."""
         super().__init__(*args, **kwargs)
         self.petition = petition
-        self.fields["country"].choices = country_choices()
         self.fields["country"].required = require_country
-        if not petition.ask_postcode:
+        if not petition.ask_postcode and not keep_optional:
             del self.fields["postcode"]
-        if not petition.ask_comment:
+        if not petition.ask_comment and not keep_optional:
             del self.fields["comment"]
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip()
+        email = self.cleaned_data["email"].strip()
+        abuse.validate_public_mailbox(email)
+        return email
 
 
 def form_token_scope(petition):

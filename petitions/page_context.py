@@ -4,21 +4,28 @@ The page model, the sign views and the widget build their context here, so the
 page never depends on the views that serve it.
 """
 
+import functools
 from urllib.parse import quote
 
 from django.apps import apps
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.images import get_image_model
 
-from . import conf
-from .models.deliveries import Delivery
-from .models.signatures import Signature
+from campaign_site.cards import public_cards
+from campaign_site.http_cache import LIVE_FIGURES_SECONDS
+from campaign_site.render_cache import remember
 
-PHOTO_FILTER = "fill-160x160"
+from . import conf
+from .models.deliveries import deliveries_in
+from .models.signatures import Signature
+from .retention import erasure_notice
+
+PHOTO_FILTER = "fillhead-160x160"
 
 
 def people_index(language_code):
@@ -77,7 +84,7 @@ def decision_makers_with_deliveries(page, petition):
     for person in people:
         person.deliveries = []
     others = []
-    for delivery in Delivery.objects.filter(petition=petition).order_by("delivered_on", "pk"):
+    for delivery in deliveries_in(petition, page.locale_id):
         person = by_key.get(delivery.decision_maker_key)
         (person.deliveries if person else others).append(delivery)
     return people, others
@@ -93,14 +100,25 @@ def recent_signers(petition):
         .values_list("first_name", "country")[: conf.get("PETITIONS_RECENT_SIGNERS")]
     )
     return [
-        {"first_name": first_name, "country": countries.name(code) if code else ""}
+        {"first_name": first_name, "country": country_name(code) if code else ""}
         for first_name, code in rows
     ]
 
 
+@functools.lru_cache(maxsize=2048)
+def _country_name(code, language):
+    return countries.name(code)
+
+
+def country_name(code):
+    """A country's name in the active language (looking it up costs more than the rest
+    of the countries' table on every view of a petition: remembered by the process)."""
+    return _country_name(code, translation.get_language())
+
+
 def country_rows(counts, limit=10):
     rows = [
-        {"code": code, "name": countries.name(code), "count": count}
+        {"code": code, "name": country_name(code), "count": count}
         for code, count in counts.by_country[:limit]
         if code
     ]
@@ -108,28 +126,80 @@ def country_rows(counts, limit=10):
     return rows, counts.online - listed
 
 
-def petition_context(page, request, *, form=None, state=None):
-    """What the petition page, its sign box and the widget show."""
+def kept(request, name, build, *, vary, timeout=None):
+    """`build()`, shared between anonymous visitors until an editor changes something
+    (campaign_site.render_cache), and only evaluated when a template reads it: the
+    widget shows neither cards nor decision makers. A preview shows the page being
+    edited (its unsaved decision makers), so it is always built afresh."""
+
+    def value():
+        options = {} if timeout is None else {"timeout": timeout}
+        return remember(f"petition:{name}", build, vary=vary, request=request, **options)
+
+    return SimpleLazyObject(value)
+
+
+def petition_live_context(page, request, *, form=None, state=None):
+    """What changes from one view of the petition to the next: its counts and what
+    follows them, and the form (its fresh token). A petition page kept whole
+    (render_cache.kept_page) draws its live parts from this alone."""
     petition = page.petition
-    counts = petition.counts()
+    counts = page.rendered_counts()
     language = translation.get_language()
-    decision_makers, other_deliveries = decision_makers_with_deliveries(page, petition)
     countries_listed, countries_other = country_rows(counts)
-    with translation.override(page.locale_code):
-        sign_url = reverse("petitions_sign", kwargs={"page_id": page.pk})
-    page_url = page.get_full_url(request)
     return {
         "petition": petition,
         "counts": counts,
         "form": form,
         "state": state,
-        "sign_url": sign_url,
-        "decision_makers": decision_makers,
-        "other_deliveries": other_deliveries,
-        "recent_signers": recent_signers(petition) if page.show_recent_signers else [],
+        # Names of signers: no older than the live figures (a signer erased leaves soon).
+        "recent_signers": kept(
+            request,
+            "recent-signers",
+            lambda: recent_signers(petition),
+            # A new signature (or an erased one) changes the count read afresh above:
+            # the list follows at once, and is shared while nobody signs.
+            vary=(petition.pk, language, counts.total),
+            timeout=LIVE_FIGURES_SECONDS,
+        )
+        if page.show_recent_signers
+        else [],
         "country_counts": countries_listed,
         "country_counts_other": countries_other,
-        "people_index": people_index(language),
+    }
+
+
+def petition_context(page, request, *, form=None, state=None):
+    """What the petition page, its sign box and the widget show."""
+    context = petition_live_context(page, request, form=form, state=state)
+    petition = context["petition"]
+    language = translation.get_language()
+    people = kept(
+        request,
+        "decision-makers",
+        lambda: decision_makers_with_deliveries(page, petition),
+        vary=(page.pk, language),
+    )
+    with translation.override(page.locale_code):
+        sign_url = reverse("petitions_sign", kwargs={"page_id": page.pk})
+    page_url = page.get_full_url(request)
+    return {
+        **context,
+        "sign_url": sign_url,
+        "decision_makers": SimpleLazyObject(lambda: people[0]),
+        "other_deliveries": SimpleLazyObject(lambda: people[1]),
+        "people_index": kept(
+            request, "people-index", lambda: people_index(language), vary=(language,)
+        ),
+        # Public ones only, in the page's language (the base's public-page rule). A person
+        # made hidden retires what was kept (prisoners.signals -> content_changed).
+        "subject_cards": kept(
+            request,
+            "subject-cards",
+            lambda: public_cards(page.subject_pages(), page.locale, request),
+            vary=(page.pk, language),
+        ),
         "share_links": share_links(page_url, page.title),
         "page_full_url": page_url,
+        "retention_notice": erasure_notice(petition),
     }

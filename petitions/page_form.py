@@ -21,6 +21,7 @@ class PetitionPageForm(WagtailAdminPageForm):
     count_unconfirmed = setting_field("count_unconfirmed")
     ask_postcode = setting_field("ask_postcode")
     ask_comment = setting_field("ask_comment")
+    retention_months = setting_field("retention_months")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

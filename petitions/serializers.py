@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from .counter import CONTENT_API_FIELDS, counter_payload
+from .retention import erasure_notice
 
 
 def petition_summary(page, request):
@@ -25,6 +26,8 @@ def petition_summary(page, request):
             "signatures": _("signatures"),
             "goal": _("Next goal"),
             "sign": _("Sign the petition"),
+            # A partner's own form tells signers when their data go, as the page's does.
+            "retention_notice": erasure_notice(petition),
         },
     }
 

@@ -1,4 +1,6 @@
-"""What petitions do when Wagtail publishes a page."""
+"""What petitions do when Wagtail publishes a page, or editors change a petition."""
+
+from campaign_site.render_cache import content_changed
 
 from .models import Petition, PetitionPage
 
@@ -16,3 +18,11 @@ def copy_settings_to_petition(sender, instance, revision=None, **kwargs):
         page = page.with_content_json(revision.content)
     petition = Petition.for_page(page)
     petition.update_from_page(page)
+
+
+def petition_saved(sender, instance, raw=False, **kwargs):
+    """A petition's status, goal or offline count shows on its pages, widgets and the
+    home page: what they keep between requests is retired (campaign_site.render_cache).
+    Signatures never save the Petition row (they count in SignatureTally)."""
+    if not raw:
+        content_changed()

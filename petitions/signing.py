@@ -24,19 +24,23 @@ from datetime import timedelta
 from enum import StrEnum
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_tasks import task
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from campaign_site import mail
 from campaign_site.abuse import ClientMeta, normalize_email, rate_limited
 from campaign_site.localization import localized_page
+from campaign_site.models import email_sender, site_identity
+from campaign_site.render_cache import remember
 
-from . import conf
+from . import conf, intake
 from .confirmation import make_confirmation_token
 from .forms import SignatureForm, default_consent_texts
 from .models import (
@@ -48,25 +52,32 @@ from .models import (
     SignatureSource,
     SignatureTally,
 )
+from .retention import erasure_notice
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "Outcome",
+    "accept",
     "SigningResult",
     "SignatureSource",
     "confirm",
     "erase_person",
+    "erase_petition_signers",
     "invalidate",
     "restore",
     "send_confirmation",
     "send_due_emails",
     "sign",
+    "store_accepted",
 ]
 
 
 class Outcome(StrEnum):
     SIGNED = "signed"  # a new signature; a confirmation email is on its way unless confirmed
+    # Taken by `accept`: stored by the worker within about a second, the email then
+    # (or, if this email had signed, what `_answer_repeat_signer` decides).
+    ACCEPTED = "accepted"
     ALREADY_SIGNED = "already_signed"  # this email has signed: nothing counted
     INVALID = "invalid"  # see result.errors
     RATE_LIMITED = "rate_limited"  # too many attempts from this address or for this email
@@ -83,7 +94,7 @@ class SigningResult:
 
     @property
     def ok(self):
-        return self.outcome in (Outcome.SIGNED, Outcome.ALREADY_SIGNED)
+        return self.outcome in (Outcome.SIGNED, Outcome.ALREADY_SIGNED, Outcome.ACCEPTED)
 
     @property
     def needs_confirmation(self):
@@ -110,11 +121,13 @@ def _ip_limited(meta):
     return rate_limited(meta, RATE_LIMIT_GROUP, ip_rates=conf.get("PETITIONS_IP_RATES"))
 
 
-def _email_limited(email_normalized):
-    """Count a valid submission against its mailbox, wherever it comes from."""
+def _limited(meta, email_normalized):
+    """A valid submission: counted against its address and its mailbox in one go (one
+    round trip to Redis)."""
     return rate_limited(
-        ClientMeta(),
+        meta or ClientMeta(),
         RATE_LIMIT_GROUP,
+        ip_rates=conf.get("PETITIONS_IP_RATES") if meta else (),
         email=email_normalized,
         email_rate=conf.get("PETITIONS_EMAIL_RATE"),
     )
@@ -123,41 +136,82 @@ def _email_limited(email_normalized):
 # --- the tally -----------------------------------------------------------------
 
 
+#: Attempts at a shard of one's own before waiting for a held one.
+TALLY_ATTEMPTS = 3
+
+
 def _adjust_tally(petition_id, changes):
     """Apply {(country, confirmed): delta} to the tally, inside the caller's transaction.
 
-    Rows are touched in a fixed order so that two transactions never wait on
-    each other's rows in opposite orders.
+    Each change goes to a row of that country and confirmation that no other
+    transaction holds (SKIP LOCKED), or to a new one when all are held
+    (SignatureTally): concurrent signers never wait for each other's commit. Where the
+    database cannot skip locked rows (SQLite, whose writers take turns anyway), to the
+    first row. Rows are touched in a fixed order, so that two transactions that do
+    wait never wait on each other's rows in opposite orders.
     """
     normalised = Counter()
     for (country, confirmed), delta in changes.items():
         normalised[(str(country or ""), bool(confirmed))] += delta
     for (country, confirmed), delta in sorted(normalised.items()):
-        if not delta:
-            continue
-        rows = SignatureTally.objects.filter(
-            petition_id=petition_id, country=country, confirmed=confirmed
-        )
-        if rows.update(count=F("count") + delta):
-            continue
+        if delta:
+            _add_to_tally(petition_id, country, confirmed, delta)
+
+
+def _add_to_tally(petition_id, country, confirmed, delta):
+    rows = SignatureTally.objects.filter(
+        petition_id=petition_id, country=country, confirmed=confirmed
+    )
+    increment = {"count": F("count") + delta}
+    skip_locked = connection.features.has_select_for_update_skip_locked
+    for _attempt in range(TALLY_ATTEMPTS):
+        first = rows.order_by("shard")
+        if skip_locked:
+            first = first.select_for_update(skip_locked=True)
+        if SignatureTally.objects.filter(pk__in=first.values("pk")[:1]).update(**increment):
+            return
+        # No row yet, or every row held by a transaction still running: one more.
+        shard = (rows.aggregate(last=Max("shard"))["last"] or 0) + 1 if rows.exists() else 0
         try:
             with transaction.atomic():
                 SignatureTally.objects.create(
-                    petition_id=petition_id, country=country, confirmed=confirmed, count=delta
+                    petition_id=petition_id,
+                    country=country,
+                    confirmed=confirmed,
+                    shard=shard,
+                    count=delta,
                 )
+            return
         except IntegrityError:
-            # Another transaction created the row meanwhile; it is committed now.
-            rows.update(count=F("count") + delta)
+            continue  # another transaction added that shard meanwhile
+    # Still nothing: wait for the first row, as every signature did before shards.
+    rows.filter(pk__in=rows.order_by("shard").values("pk")[:1]).update(**increment)
 
 
 # --- signing -------------------------------------------------------------------
 
 
-def validate(petition, data, *, source):
-    """Validate `data` with the shared form; (cleaned data, errors)."""
-    form = SignatureForm(
-        data=data, petition=petition, require_country=source != SignatureSource.IMPORT
-    )
+def validate(petition, data, *, source, form=None):
+    """Validate `data` with the shared form; (cleaned data, errors).
+
+    `form`: the caller's own bound SignatureForm (the page's or the widget's) for this
+    petition, built with the rules of `source`; its validation is used instead of
+    building and running the same form a second time.
+    """
+    imported = source == SignatureSource.IMPORT
+    if form is None:
+        form = SignatureForm(
+            data=data, petition=petition, require_country=not imported, keep_optional=imported
+        )
+    elif not (
+        isinstance(form, SignatureForm)
+        and form.is_bound
+        and form.petition.pk == petition.pk
+        and form.fields["country"].required == (not imported)
+        and (imported or petition.ask_postcode or "postcode" not in form.fields)
+        and (imported or petition.ask_comment or "comment" not in form.fields)
+    ):
+        raise ValueError("The form given was not built for this petition and source.")
     if form.is_valid():
         return form.cleaned_data, {}
     return None, {
@@ -178,6 +232,7 @@ def sign(
     created_at=None,
     import_batch=None,
     consent_texts=None,
+    form=None,
 ):
     """Sign `petition` (a Petition or any translation of its page) with `data`.
 
@@ -190,24 +245,65 @@ def sign(
     partner. `confirmed=True` stores it as confirmed (imports of confirmed
     signers) and `notify=False` sends no email. `consent_texts` overrides the
     consent wordings stored with the signature, for callers that showed their own.
+    `form` is the caller's bound SignatureForm holding `data`, validated once (see
+    `validate`).
+
+    The signature, its tally and its confirmation email (queued for the worker) are
+    stored in one transaction: all three or none.
+    """
+    refusal, signature = _checked_signature(
+        petition,
+        data,
+        source=source,
+        language=language,
+        meta=meta,
+        partner_ref=partner_ref,
+        form=form,
+        consent_texts=consent_texts,
+        confirmed=confirmed,
+        created_at=created_at,
+        import_batch=import_batch,
+    )
+    if refusal:
+        return refusal
+    return _store_one(signature.petition, signature, notify=notify)
+
+
+def _checked_signature(
+    petition,
+    data,
+    *,
+    source,
+    language,
+    meta,
+    partner_ref="",
+    form=None,
+    consent_texts=None,
+    confirmed=False,
+    created_at=None,
+    import_batch=None,
+):
+    """The one gate of `sign` and `accept`: (a refusal, None), or (None, the unsaved
+    Signature to store).
+
+    Refused: a closed petition; data the form rejects; past the rate limits, where every
+    attempt counts against the client address, and a valid one against its mailbox too
+    (one round trip). Imports are not limited.
     """
     petition = resolve_petition(petition)
     if not petition.is_open:
-        return SigningResult(Outcome.CLOSED, petition)
-    if source != SignatureSource.IMPORT and _ip_limited(meta):
-        return SigningResult(Outcome.RATE_LIMITED, petition)
-
+        return SigningResult(Outcome.CLOSED, petition), None
+    limited = source != SignatureSource.IMPORT
     with translation.override(language):
-        cleaned, errors = validate(petition, data, source=source)
+        cleaned, errors = validate(petition, data, source=source, form=form)
         if errors:
-            return SigningResult(Outcome.INVALID, petition, errors=errors)
+            if limited and _ip_limited(meta):
+                return SigningResult(Outcome.RATE_LIMITED, petition), None
+            return SigningResult(Outcome.INVALID, petition, errors=errors), None
         wording = consent_texts or default_consent_texts()
-
-    email_normalized = normalize_email(cleaned["email"])
-    if source != SignatureSource.IMPORT and _email_limited(email_normalized):
-        return SigningResult(Outcome.RATE_LIMITED, petition)
-
-    signature = build_signature(
+    if limited and _limited(meta, normalize_email(cleaned["email"])):
+        return SigningResult(Outcome.RATE_LIMITED, petition), None
+    return None, build_signature(
         petition,
         cleaned,
         source=source,
@@ -218,18 +314,118 @@ def sign(
         import_batch=import_batch,
         consent_texts=wording,
     )
+
+
+def _store_one(petition, signature, *, notify):
+    """Store one signature now: (SIGNED or ALREADY_SIGNED) SigningResult."""
+    confirmed = signature.confirmed_at is not None
     try:
         with transaction.atomic():
             signature.save(force_insert=True)
+            if notify and not confirmed:
+                mail.send_with_transaction(CONFIRMATION_EMAIL, signature.pk)
+            # Last: every signer of a country updates one tally row, which stays locked
+            # until the commit; nothing else waits behind it.
             _adjust_tally(petition.pk, {(signature.country, confirmed): 1})
     except IntegrityError:
         signature.pk = None
-        _resend_if_unconfirmed(petition, email_normalized, notify=notify)
+        _answer_repeat_signer(petition, signature.email_normalized, notify=notify)
         return SigningResult(Outcome.ALREADY_SIGNED, petition)
-
-    if notify and not confirmed:
-        transaction.on_commit(lambda: confirmation_task.enqueue(signature.pk))
     return SigningResult(Outcome.SIGNED, petition, signature=signature)
+
+
+def accept(petition, data, *, source, language, meta, partner_ref="", form=None):
+    """Sign from a public form (the page, the widget), built for a crowd.
+
+    What must be answered now is checked now: the petition is open, the data valid
+    (`form`, as `sign` takes it), the address and the mailbox under their rate limits
+    (one round trip). The signature is then handed to the worker (`petitions.intake`,
+    one XADD): Outcome.ACCEPTED, stored within about a second by `store_accepted` with
+    its tally and confirmation email. Without that stream (no Redis, or Redis down)
+    it is stored at once, as `sign` does: SIGNED or ALREADY_SIGNED.
+
+    Callers answer ACCEPTED, SIGNED and ALREADY_SIGNED alike ("check your inbox"), so
+    nobody learns from the form whether an address has signed.
+    """
+    refusal, signature = _checked_signature(
+        petition,
+        data,
+        source=source,
+        language=language,
+        meta=meta,
+        partner_ref=partner_ref,
+        form=form,
+    )
+    if refusal:
+        return refusal
+    if intake.append(signature):
+        return SigningResult(Outcome.ACCEPTED, signature.petition)
+    return _store_one(signature.petition, signature, notify=True)
+
+
+def store_accepted(signatures):
+    """Store the unsaved signatures `accept` handed to the worker, in one transaction:
+    the new ones with one INSERT, the tally once per petition and country, their
+    confirmation emails queued with one INSERT. Returns the signatures stored.
+
+    A signature whose mailbox has signed that petition (before, or earlier in the
+    batch) is counted once: nothing is stored, and the signer gets the confirmation
+    link again if `_answer_repeat_signer` says so. So storing a batch twice (a worker
+    that died before it acknowledged) stores, counts and emails nothing the second time.
+    A signature that cannot be stored (its petition deleted meanwhile) is dropped.
+    """
+    first = {}
+    for signature in signatures:
+        first.setdefault((signature.petition_id, signature.email_normalized), signature)
+    with transaction.atomic():
+        stored = _insert_new(list(first.values()))
+        _apply_changes(Counter((s.petition_id, s.country, False) for s in stored))
+        mail.send_many_with_transaction(CONFIRMATION_EMAIL, [s.pk for s in stored])
+        new = {(s.petition_id, s.email_normalized) for s in stored}
+        for petition_id, email_normalized in sorted(first.keys() - new):
+            _answer_repeat_signer(petition_id, email_normalized, notify=True)
+    return stored
+
+
+def _insert_new(signatures):
+    """INSERT those of `signatures` whose (petition, mailbox) has not signed; the stored.
+
+    One SELECT and one INSERT; when another transaction stored one of them meanwhile
+    (the database refuses the INSERT), one at a time."""
+    # A petition deleted since (one nobody had signed yet): its signers cannot be stored.
+    # Checked first, as the database checks references only when the batch commits.
+    petitions = set(
+        Petition.objects.filter(pk__in={s.petition_id for s in signatures}).values_list(
+            "pk", flat=True
+        )
+    )
+    signatures = [s for s in signatures if s.petition_id in petitions]
+    if not signatures:
+        return []
+    by_petition = {}
+    for signature in signatures:
+        by_petition.setdefault(signature.petition_id, []).append(signature.email_normalized)
+    signed = Q()
+    for petition_id, emails in by_petition.items():
+        signed |= Q(petition_id=petition_id, email_normalized__in=emails)
+    existing = set(Signature.objects.filter(signed).values_list("petition_id", "email_normalized"))
+    fresh = [s for s in signatures if (s.petition_id, s.email_normalized) not in existing]
+    try:
+        with transaction.atomic():
+            Signature.objects.bulk_create(fresh)
+        return fresh
+    except IntegrityError:
+        pass
+    stored = []
+    for signature in fresh:
+        signature.pk = None
+        try:
+            with transaction.atomic():
+                signature.save(force_insert=True)
+        except IntegrityError:
+            continue
+        stored.append(signature)
+    return stored
 
 
 def build_signature(
@@ -268,26 +464,36 @@ def build_signature(
     )
 
 
-def _resend_if_unconfirmed(petition, email_normalized, *, notify):
-    """Someone signs again before confirming: send the link again, at most once an hour."""
+def _answer_repeat_signer(petition, email_normalized, *, notify):
+    """Someone signs again with a mailbox that has signed `petition` (a Petition or its pk).
+
+    The form told them, as it tells everyone, that an email is on its way, so one is: the
+    confirmation link again while the signature is unconfirmed, else a note that it already
+    counts. Either at most once an hour (`PETITIONS_RESEND_AFTER_MINUTES`), so a flood of
+    repeats sends nothing more. Nothing goes to an invalidated or erased signature.
+    """
     if not notify:
         return
-    threshold = timezone.now() - timedelta(minutes=conf.get("PETITIONS_RESEND_AFTER_MINUTES"))
-    pending = Signature.objects.filter(
+    minutes = conf.get("PETITIONS_RESEND_AFTER_MINUTES")
+    threshold = timezone.now() - timedelta(minutes=minutes)
+    signed = Signature.objects.filter(
         petition=petition,
         email_normalized=email_normalized,
-        confirmed_at__isnull=True,
         invalidated_at__isnull=True,
         erased_at__isnull=True,
-        confirmation_sent_at__lt=threshold,
     )
+    pending = signed.filter(confirmed_at__isnull=True, confirmation_sent_at__lt=threshold)
     for pk in pending.values_list("pk", flat=True):
         # Claim the resend first, so simultaneous attempts send one email, not several.
         claimed = Signature.objects.filter(pk=pk, confirmation_sent_at__lt=threshold).update(
             confirmation_sent_at=timezone.now()
         )
         if claimed:
-            transaction.on_commit(lambda pk=pk: confirmation_task.enqueue(pk))
+            mail.send_later(CONFIRMATION_EMAIL, pk)
+    for pk in signed.filter(confirmed_at__isnull=False).values_list("pk", flat=True):
+        # cache.add claims atomically (Redis SET NX, or the database cache when Redis is down).
+        if cache.add(f"petitions:already-counted:{pk}", True, timeout=minutes * 60):
+            mail.send_later(ALREADY_COUNTED_EMAIL, pk)
 
 
 # --- confirmation ----------------------------------------------------------------
@@ -318,28 +524,51 @@ def confirmation_url(signature):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+#: The kinds of email petitions send (campaign_site.mail): the worker sends them,
+#: retries them, and lists those it could not send for editors.
+CONFIRMATION_EMAIL = "petitions.confirmation"
+REMINDER_EMAIL = "petitions.reminder"
+ALREADY_COUNTED_EMAIL = "petitions.already_counted"
+
+
+def _petition_link(petition, language):
+    """(title, public URL) of the petition's page in `language` (or the best other), for
+    emails; ("title", "") without a public page. Finding the translation the public may
+    see was half of each email's cost: kept until the content changes (render_cache)."""
+
+    def build():
+        # A plain Page (title, URL) is all an email needs: loading every translation's
+        # body cost a third of a signature.
+        page = localized_page(petition.page, Locale.objects.filter(language_code=language).first())
+        return (page.title, page.full_url) if page else (petition.title, "")
+
+    return remember("petition-email-link", build, vary=(petition.pk, language))
+
+
 def send_confirmation(signature_pk, *, reminder=False):
-    """Email the confirmation link in the signer's language. True if sent."""
+    """Email the confirmation link in the signer's language.
+
+    True if sent, False when there is nothing to send (confirmed, invalidated or
+    erased since); raises when the mail server fails, for the worker to retry.
+    """
     signature = (
-        Signature.objects.select_related("petition__page")
+        Signature.objects.select_related("petition")  # the page only when not kept
         .filter(pk=signature_pk, confirmed_at=None, erased_at=None, invalidated_at=None)
         .first()
     )
     if signature is None:
         return False
-    # A plain Page (title, URL) is all an email needs: loading every translation's body
-    # cost a third of a signature.
-    page = localized_page(
-        signature.petition.page, Locale.objects.filter(language_code=signature.language).first()
-    )
+    title, url = _petition_link(signature.petition, signature.language)
     with translation.override(signature.language):
         context = {
             "signature": signature,
             "first_name": signature.first_name,
-            "petition_title": page.title if page else signature.petition.title,
-            "petition_url": page.full_url if page else "",
+            "petition_title": title,
+            "petition_url": url,
             "confirm_url": confirmation_url(signature),
             "reminder": reminder,
+            "retention_notice": erasure_notice(signature.petition),
+            "site_name": site_identity(signature.language).name,
         }
         subject = render_to_string("petitions/email/confirm_subject.txt", context).strip()
         text = render_to_string("petitions/email/confirm.txt", context)
@@ -347,39 +576,88 @@ def send_confirmation(signature_pk, *, reminder=False):
     message = EmailMultiAlternatives(
         subject=" ".join(line.strip() for line in subject.splitlines()),
         body=text,
+        from_email=email_sender(signature.language),
         to=[signature.email],
     )
     message.attach_alternative(html, "text/html")
-    try:
-        message.send()
-    except Exception:  # noqa: BLE001 - never lose a signature over a mail server
-        logger.exception("Could not send the confirmation email of signature %s", signature.pk)
-        return False
+    message.send()
     stamp = {"reminder_sent_at" if reminder else "confirmation_sent_at": timezone.now()}
     Signature.objects.filter(pk=signature.pk).update(**stamp)
     return True
 
 
-# A signer waits for this email: it goes ahead of Wagtail's indexing and purges
-# (default priority 0) however long that queue grows after an editor's publish.
-@task(priority=50)
-def confirmation_task(signature_pk):
-    """The confirmation email as a background task (django-tasks, as Wagtail 8 uses).
+def send_already_counted(signature_pk):
+    """Tell a confirmed signer, in their language, that signing again changed nothing.
 
-    With the default immediate backend it leaves at once, after the signature's
-    transaction commits; with a queue backend in TASKS, a worker sends it and the
-    signer's request no longer waits for the mail server.
-    """
-    return send_confirmation(signature_pk)
+    True if sent, False when there is nothing to tell (erased or invalidated since)."""
+    signature = (
+        Signature.objects.select_related("petition")
+        .filter(pk=signature_pk, erased_at=None, invalidated_at=None)
+        .exclude(confirmed_at=None)
+        .first()
+    )
+    if signature is None:
+        return False
+    title, url = _petition_link(signature.petition, signature.language)
+    with translation.override(signature.language):
+        context = {
+            "first_name": signature.first_name,
+            "petition_title": title,
+            "petition_url": url,
+            "site_name": site_identity(signature.language).name,
+        }
+        subject = render_to_string("petitions/email/already_counted_subject.txt", context)
+        text = render_to_string("petitions/email/already_counted.txt", context)
+    EmailMultiAlternatives(
+        subject=" ".join(line.strip() for line in subject.splitlines() if line.strip()),
+        body=text,
+        from_email=email_sender(signature.language),
+        to=[signature.email],
+    ).send()
+    return True
+
+
+def _signer_address(signature_pk):
+    return (
+        Signature.objects.filter(pk=signature_pk, erased_at=None)
+        .values_list("email", flat=True)
+        .first()
+    )
+
+
+mail.register(
+    CONFIRMATION_EMAIL,
+    label=_("Petition: confirmation link"),
+    send=lambda pk: send_confirmation(int(pk)),
+    recipient=lambda pk: _signer_address(int(pk)),
+    permission="petitions.view_signature",
+)
+mail.register(
+    ALREADY_COUNTED_EMAIL,
+    label=_("Petition: signature already counted"),
+    send=lambda pk: send_already_counted(int(pk)),
+    recipient=lambda pk: _signer_address(int(pk)),
+    permission="petitions.view_signature",
+)
+mail.register(
+    REMINDER_EMAIL,
+    label=_("Petition: reminder to confirm"),
+    send=lambda pk: send_confirmation(int(pk), reminder=True),
+    recipient=lambda pk: _signer_address(int(pk)),
+    permission="petitions.view_signature",
+)
 
 
 def send_due_emails(now=None, *, dry_run=False):
-    """For cron: confirmation emails that failed to leave, and one reminder a day later.
+    """For cron: queue confirmation emails that never left, and one reminder a day later.
 
-    Each signature is claimed with a conditional UPDATE before its email is sent,
-    so two runs at once never send it twice, and nobody ever gets a second reminder.
+    The worker sends them (campaign_site.mail), retrying failures. Each reminder is
+    claimed with a conditional UPDATE before it is queued, so two runs at once never
+    queue it twice, and nobody ever gets a second reminder.
     Returns {"confirmations": n, "reminders": n}.
     """
+    from campaign_site.models import UndeliveredEmail
+
     now = now or timezone.now()
     unconfirmed = Signature.objects.filter(
         confirmed_at=None,
@@ -389,15 +667,19 @@ def send_due_emails(now=None, *, dry_run=False):
         source__in=[SignatureSource.PAGE, SignatureSource.WIDGET, SignatureSource.API],
         created_at__gte=now - timedelta(days=conf.get("PETITIONS_REMINDER_MAX_AGE_DAYS")),
     )
-    sent = {"confirmations": 0, "reminders": 0}
+    queued = {"confirmations": 0, "reminders": 0}
 
-    # The first email never left (mail server down): try again after ten minutes.
+    # The first email never left, and the worker is not already retrying it.
+    retrying = UndeliveredEmail.objects.filter(
+        kind=CONFIRMATION_EMAIL, next_attempt_at__isnull=False
+    ).values_list("object_id", flat=True)
     failed = unconfirmed.filter(
         confirmation_sent_at=None, created_at__lte=now - timedelta(minutes=10)
-    )
+    ).exclude(pk__in=[int(pk) for pk in retrying])
     for pk in failed.values_list("pk", flat=True):
-        if dry_run or send_confirmation(pk):
-            sent["confirmations"] += 1
+        if not dry_run:
+            mail.send_later(CONFIRMATION_EMAIL, pk)
+        queued["confirmations"] += 1
 
     due = unconfirmed.filter(
         reminder_sent_at=None,
@@ -405,14 +687,15 @@ def send_due_emails(now=None, *, dry_run=False):
     )
     for pk in due.values_list("pk", flat=True):
         if dry_run:
-            sent["reminders"] += 1
+            queued["reminders"] += 1
             continue
         claimed = Signature.objects.filter(pk=pk, reminder_sent_at=None).update(
             reminder_sent_at=now
         )
-        if claimed and send_confirmation(pk, reminder=True):
-            sent["reminders"] += 1
-    return sent
+        if claimed:
+            mail.send_later(REMINDER_EMAIL, pk)
+            queued["reminders"] += 1
+    return queued
 
 
 # --- editors' actions --------------------------------------------------------------
@@ -484,21 +767,40 @@ def erase_person(email, *, user=None, reference=""):
     Returns the `Erasure` record, which says how many, never whose.
     """
     with transaction.atomic():
-        pks = list(find_person(email).select_for_update().values_list("pk", flat=True))
-        Signature.objects.filter(pk__in=pks).update(
-            first_name="",
-            last_name="",
-            email="",
-            email_normalized="",
-            postcode="",
-            comment="",
-            contact_consent=False,
-            named_consent=False,
-            erased_at=timezone.now(),
-        )
+        erased = _erase_personal_data(find_person(email))
+        return Erasure.objects.create(erased_by=user, reference=reference, signatures_erased=erased)
+
+
+def erase_petition_signers(petition, *, reference=""):
+    """Erase the personal data of every signer of `petition` (its retention period is
+    over), as `erase_person` does for one person: counts, countries and dates stay.
+
+    Returns the `Erasure` record, which names the petition and says how many.
+    """
+    petition = resolve_petition(petition)
+    with transaction.atomic():
+        erased = _erase_personal_data(Signature.objects.filter(petition=petition))
         return Erasure.objects.create(
-            erased_by=user, reference=reference, signatures_erased=len(pks)
+            petition=petition, reference=reference, signatures_erased=erased
         )
+
+
+def _erase_personal_data(signatures):
+    """Wipe names, email, postcode, comment and consents; the rows and counts stay.
+
+    One UPDATE, not a list of ids: a petition's signers may be more than SQLite
+    accepts as query parameters."""
+    return signatures.filter(erased_at=None).update(
+        first_name="",
+        last_name="",
+        email="",
+        email_normalized="",
+        postcode="",
+        comment="",
+        contact_consent=False,
+        named_consent=False,
+        erased_at=timezone.now(),
+    )
 
 
 # --- imports from another platform ------------------------------------------------
@@ -506,7 +808,9 @@ def erase_person(email, *, user=None, reference=""):
 IMPORT_CHUNK = 500
 
 
-def import_signatures(petition, rows, *, user=None, file_name="", treat_as_confirmed=True):
+def import_signatures(
+    petition, rows, *, user=None, file_name="", treat_as_confirmed=True, log=None
+):
     """Add signatures gathered on another platform, deduplicated by email.
 
     `rows` yields `petitions.imports.ImportRow`s. Each row is validated with the
@@ -515,7 +819,8 @@ def import_signatures(petition, rows, *, user=None, file_name="", treat_as_confi
     signature (counted once); a row that fails is rejected with its reason.
     Chunks commit one by one, each with the import record's progress, so online
     signing never waits long and the record always says what was stored.
-    Returns the `SignatureImport` record.
+    `log` adds to the import record what the file's reader learnt (columns read and
+    ignored, date format). Returns the `SignatureImport` record.
     """
     petition = resolve_petition(petition)
     batch = SignatureImport.objects.create(
@@ -523,6 +828,7 @@ def import_signatures(petition, rows, *, user=None, file_name="", treat_as_confi
         file_name=file_name[:255],
         imported_by=user,
         treat_as_confirmed=treat_as_confirmed,
+        **(log or {}),
     )
     labels = {name: str(field.label) for name, field in SignatureForm.base_fields.items()}
     seen = set()

@@ -8,8 +8,9 @@ token and a honeypot instead; the confirmation link carries a signed token.
 
 import logging
 
+from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -17,17 +18,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.models import Locale
 
+from campaign_site import abuse
 from campaign_site.abuse import ClientMeta
+from campaign_site.embeds import MAX_PAGE_ID
+from campaign_site.http_cache import live_cache_control
 from campaign_site.localization import localized_page
+from campaign_site.render_cache import remember
 
 from .confirmation import read_confirmation_token
 from .counter import COUNT_URL_FIELDS, SIGNED_ANSWER_FIELDS, counter_payload
 from .forms import PublicSignatureForm
 from .models import Petition, PetitionPage, Signature, SignatureSource
-from .signing import Outcome, confirm, sign
+from .origins import decide
+from .page_context import recent_signers
+from .signing import Outcome, accept, confirm
 
 logger = logging.getLogger(__name__)
 
@@ -70,14 +77,16 @@ def _signed_response(request, page, state):
                 ),
             }
         )
-    return HttpResponseRedirect(page.thanks_url(state) + "#petition-thanks", status=303)
+    url = getattr(page, "signed_url", None) if state == "signed" else None
+    return HttpResponseRedirect((url or page.thanks_url(state)) + "#petition-thanks", status=303)
 
 
-def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_ref=""):
+def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_key=""):
     """The POST of a sign form, from the page or a widget: (form, state, status).
 
-    `state` is "signed" or "already" when the visitor is done, else None and
+    `state` is "signed" when the visitor is done (petitions.signing.accept), else None and
     `form` (None for a closed petition) carries the errors to show again.
+    `partner_key` is the public key of the partner to credit (the widget's).
     """
     petition = page.petition
     language = translation.get_language()
@@ -85,6 +94,17 @@ def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_ref=
 
     if not petition.is_open:
         return None, None, 409
+    decision = decide(request, partner_key)
+    if not decision.allowed:
+        form.is_valid()  # what was typed is shown again, with the refusal above it
+        form.add_error(None, str(decision.refusal))
+        return form, None, decision.status
+    partner_ref = decision.partner.key if decision.partner else ""
+    refusal = abuse.proof_of_work_refusal(request, request.POST.get(abuse.PROOF_OF_WORK_FIELD))
+    if refusal:
+        form.is_valid()
+        form.add_error(None, refusal)
+        return form, None, 400
     if form.is_spam:
         # Bots are told they succeeded and learn nothing; nothing is stored.
         logger.info("Petition %s: honeypot filled, submission dropped", petition.pk)
@@ -92,18 +112,19 @@ def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_ref=
     if not form.is_valid():
         return form, None, 400
 
-    result = sign(
+    result = accept(
         petition,
         form.service_data(),
         source=source,
         language=language,
         meta=ClientMeta.from_request(request),
         partner_ref=partner_ref,
+        form=form,  # validated above: not built and run twice
     )
-    if result.outcome == Outcome.SIGNED:
+    if result.ok:
+        # Taken, signed now, or signed before: one answer, "check your inbox", so the
+        # form tells nobody whether an address has signed.
         return form, "signed", 200
-    if result.outcome == Outcome.ALREADY_SIGNED:
-        return form, "already", 200
     if result.outcome == Outcome.RATE_LIMITED:
         form.add_error(
             None,
@@ -118,13 +139,37 @@ def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_ref=
     return form, None, 400
 
 
+def sign_target(page_id):
+    """The live, public petition page `page_id` with its shared Petition, or None.
+
+    Every signature asks (three queries); the answer changes only when an editor
+    publishes, unpublishes, moves, deletes or restricts a page, and a petition's
+    settings (its status first) change only when its source page is published: it is
+    kept until such a change (campaign_site.render_cache), which retires it at once.
+    """
+
+    def build():
+        # The body is only needed to show the form again with errors; loaded then.
+        page = PetitionPage.objects.live().public().defer_streamfields().filter(pk=page_id).first()
+        if page is not None:
+            page.petition  # noqa: B018 - kept with the page
+            # Where every signer is sent: its URL reads the sites' root paths; kept too.
+            page.signed_url = page.thanks_url("signed")
+        return page
+
+    return remember("petition-sign-target", build, vary=(page_id,))
+
+
 @csrf_exempt  # no cookie to protect; the form's signed token stands in (see module doc)
 @sensitive_post_parameters(*PERSONAL_FIELDS)
 @never_cache
 @require_POST
 def sign_view(request, page_id):
-    # The body is only needed to show the form again with errors; load it then.
-    page = get_object_or_404(PetitionPage.objects.live().public().defer_streamfields(), pk=page_id)
+    if not 0 < page_id <= MAX_PAGE_ID:
+        raise Http404
+    page = sign_target(page_id)
+    if page is None:
+        raise Http404
     form, state, status = handle_sign_post(request, page)
     if state:
         return _signed_response(request, page, state)
@@ -188,12 +233,40 @@ def confirm_view(request, token):
 # --- the counter for scripts, the home page and partners ---------------------------------
 
 
-@require_GET
+@require_safe
 def count_view(request, key):
-    petition = Petition.objects.filter(translation_key=key).first()
-    if petition is None:
-        raise Http404
+    """The live figures of a petition, for the scripts of its page, widget and home card
+    (petitions/static/petitions/live.js) and for partners.
+
+    `?lang=` gives numbers and countries as that language writes them. The latest
+    signers are included only where the page shows them.
+    """
+
+    def find():
+        petition = Petition.objects.filter(translation_key=key).first()
+        if petition is None:
+            raise Http404
+        shows_signers = (
+            PetitionPage.objects.filter(pk=petition.page_id, show_recent_signers=True).exists()
+            if petition.page_id
+            else False
+        )
+        return petition, shows_signers
+
+    # The petition's settings change with editors only (campaign_site.render_cache): kept.
+    # The count and the latest signers are read afresh on every request.
+    petition, shows_signers = remember("count-petition", find, vary=(key,))
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        counts = petition.counts()
+        payload = counter_payload(petition, counts, fields=COUNT_URL_FIELDS)
+        payload["display"] = {
+            "total_signatures": intcomma(counts.total),
+            "goal": intcomma(counts.goal),
+        }
+        if shows_signers:
+            payload["recent_signers"] = recent_signers(petition)
     # Other origins may read it: settings.CORS_URLS_REGEX covers this URL (petitions.cors).
-    response = JsonResponse(counter_payload(petition, fields=COUNT_URL_FIELDS))
-    response["Cache-Control"] = "public, max-age=15"
-    return response
+    return live_cache_control(JsonResponse(payload))

@@ -8,12 +8,16 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from campaign_site.pages import PERSON_FILE_SECTIONS_HOOK, RELATED_SECTIONS_HOOK
+
 from .admin import PetitionsGroup
 from .admin.dashboard import PetitionsPanel
 from .admin.invalidation import InvalidateBulkAction, RestoreBulkAction
 from .admin.pack import DeliveryPackView
 from .admin.permissions import ERASURE_POLICY, IMPORT_POLICY, SIGNATURE_POLICY
 from .models import Erasure, PetitionPage, Signature, SignatureImport
+from .related import petitions_file_section, petitions_section
+from .retention_tasks import ERASE_ACTION
 
 register_permission_policy(Signature, SIGNATURE_POLICY)
 register_permission_policy(SignatureImport, IMPORT_POLICY)
@@ -21,16 +25,26 @@ register_permission_policy(Erasure, ERASURE_POLICY)
 register_snippet(PetitionsGroup)
 hooks.register("register_bulk_action", InvalidateBulkAction)
 hooks.register("register_bulk_action", RestoreBulkAction)
+# The petitions naming a page (a person's profile), on that page and in the admin's file.
+hooks.register(RELATED_SECTIONS_HOOK, petitions_section)
+hooks.register(PERSON_FILE_SECTIONS_HOOK, petitions_file_section)
 
 
 @hooks.register("register_admin_urls")
 def delivery_pack_urls():
+    whole = "petitions/pack/<int:petition_id>/"
+    to_one = f"{whole}to/<uuid:decision_maker>/"
     return [
+        path(whole, DeliveryPackView.as_view(), name="petitions_delivery_pack"),
         path(
-            "petitions/pack/<int:petition_id>/",
-            DeliveryPackView.as_view(),
-            name="petitions_delivery_pack",
-        )
+            f"{whole}pdf/", DeliveryPackView.as_view(pdf=True), name="petitions_delivery_pack_pdf"
+        ),
+        path(to_one, DeliveryPackView.as_view(), name="petitions_delivery_pack_to"),
+        path(
+            f"{to_one}pdf/",
+            DeliveryPackView.as_view(pdf=True),
+            name="petitions_delivery_pack_to_pdf",
+        ),
     ]
 
 
@@ -50,6 +64,15 @@ def petition_permissions():
             "delete_delivery",
             "view_delivery",
         ],
+    )
+
+
+@hooks.register("register_log_actions")
+def retention_log_actions(actions):
+    actions.register_action(
+        ERASE_ACTION,
+        _("Erase signers' personal data"),
+        _("Signers' personal data erased: the retention period is over"),
     )
 
 

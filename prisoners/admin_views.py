@@ -3,25 +3,47 @@
 import django_filters
 from django import forms
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import CharField, F
+from django.db.models.functions import Cast
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.views.reports.page_types_usage import (
+    PageTypesUsageReportView as WagtailPageTypesUsageReportView,
+)
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.images import get_image_model
+from wagtail.models import ModelLogEntry, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
+from wagtail_localize.tasks import background
+from wagtail_localize.views import submit_translations
+from wagtail_localize.views.report import (
+    TranslationsReportView as WagtailTranslationsReportView,
+)
 
+from campaign_site.pages import PERSON_FILE_SECTIONS_HOOK, related_sections
+
+from . import audit, certificates, permissions
 from .facts import SPONSORABLE_STATUSES, Category, Status
 from .models import PrisonerIndexPage, PrisonerPage, Sponsorship
 from .notifications import notify_applicant
-from .visibility import publicly_visible
+from .visibility import Visibility, is_publicly_visible, public_profile, publicly_visible
 
 
 class SponsorshipAdminForm(WagtailAdminModelForm):
@@ -36,8 +58,9 @@ class SponsorshipAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["prisoner"].queryset = PrisonerPage.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE
+        self.fields["prisoner"].queryset = permissions.hide_sensitive_pages(
+            PrisonerPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE),
+            self.for_user,
         ).order_by("title")
         if self.instance.prisoner_key:
             self.initial["prisoner"] = self.instance.prisoner_page(locale=settings.LANGUAGE_CODE)
@@ -74,7 +97,7 @@ class DecisionMixin:
             instance.record_decision(self.request.user)
         instance = super().save_instance()
         if decided:
-            transaction.on_commit(lambda: notify_applicant(instance))
+            notify_applicant(instance)  # queued once the decision is committed
         return instance
 
     def get_success_message(self, *args):
@@ -84,8 +107,35 @@ class DecisionMixin:
         return message
 
 
+def log_sponsorship_export(user, sponsorships, kind="export"):
+    """Write an export (or download) entry on each sensitive person among `sponsorships`."""
+    keys = {sponsorship.prisoner_key for sponsorship in sponsorships if sponsorship.prisoner_key}
+    people = PrisonerPage.objects.filter(
+        translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
+    )
+    for page in permissions.sensitive_profiles().filter(pk__in=people.values("pk")):
+        audit.log_sensitive_access(user, page, kind)
+
+
+class SponsorshipIndexView(IndexView):
+    """Sponsorships of people the user may not see are not listed (nor exported; an
+    export is logged by `audit.audit_admin_exports`, as every admin export)."""
+
+    def get_base_queryset(self):
+        return permissions.hide_sensitive_sponsorships(
+            super().get_base_queryset(), self.request.user
+        )
+
+
 class SponsorshipEditView(DecisionMixin, EditView):
-    pass
+    def get_object(self, queryset=None):
+        sponsorship = super().get_object(queryset)
+        visible = permissions.hide_sensitive_sponsorships(
+            Sponsorship.objects.filter(pk=sponsorship.pk), self.request.user
+        )
+        if not visible.exists():
+            raise Http404
+        return sponsorship
 
 
 class SponsorshipCreateView(DecisionMixin, CreateView):
@@ -106,8 +156,19 @@ class SponsorshipViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = False
+    index_view_class = SponsorshipIndexView
     edit_view_class = SponsorshipEditView
     add_view_class = SponsorshipCreateView
+    # A sensitive person's sponsorships are as hidden as the person.
+    delete_view_class = type(
+        "SponsorshipDeleteView", (permissions.HidingSensitiveObjects, DeleteView), {}
+    )
+    history_view_class = type(
+        "SponsorshipHistoryView", (permissions.HidingSensitiveObjects, HistoryView), {}
+    )
+    usage_view_class = type(
+        "SponsorshipUsageView", (permissions.HidingSensitiveObjects, UsageView), {}
+    )
     list_display = [
         "name",
         "sponsor_type",
@@ -139,6 +200,7 @@ class SponsorshipViewSet(ModelViewSet):
                 [
                     FieldPanel("status"),
                     FieldPanel("rejection_reason"),
+                    HelpPanel(template="prisoners/admin/certificate_panel.html"),
                     HelpPanel(
                         _(
                             "Approving or rejecting emails the applicant in the language "
@@ -187,9 +249,12 @@ def proof_download(request, pk):
     policy = policy_registry.get_by_type(Sponsorship)
     if not policy.user_has_any_permission(request.user, ["change", "view"]):
         raise PermissionDenied
-    sponsorship = get_object_or_404(Sponsorship, pk=pk)
+    sponsorship = get_object_or_404(
+        permissions.hide_sensitive_sponsorships(Sponsorship.objects.all(), request.user), pk=pk
+    )
     if not sponsorship.proof:
         raise Http404
+    log_sponsorship_export(request.user, [sponsorship], kind="download")
     response = FileResponse(
         sponsorship.proof.open("rb"),
         content_type="application/pdf",
@@ -202,8 +267,11 @@ def proof_download(request, pk):
 
 
 class NeedsSponsorFilterSet(WagtailFilterSet):
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices)
+    category = django_filters.ChoiceFilter(
+        field_name="prisoner__category", label=_("Category"), choices=Category.choices
+    )
     status = django_filters.ChoiceFilter(
+        field_name="prisoner__status",
         label=_("Status"),
         choices=[
             (status.value, status.label) for status in Status if status in SPONSORABLE_STATUSES
@@ -212,7 +280,7 @@ class NeedsSponsorFilterSet(WagtailFilterSet):
 
     class Meta:
         model = PrisonerPage
-        fields = ["category", "status"]
+        fields = []
 
 
 class NeedsSponsorReportView(ReportView):
@@ -225,10 +293,10 @@ class NeedsSponsorReportView(ReportView):
     filterset_class = NeedsSponsorFilterSet
     any_permission_required = ["add", "change", "publish"]
     no_results_message = _("Every prisoner has a sponsor.")
-    list_export = ["title", "category", "status", "days", "effective_visibility_label", "url"]
+    list_export = ["title", "category", "status", "days", "visibility_label", "url"]
     export_headings = {
         "days": _("Days in captivity"),
-        "effective_visibility_label": _("Visibility"),
+        "visibility_label": _("Visibility"),
     }
     columns = [
         TitleColumn(
@@ -239,7 +307,7 @@ class NeedsSponsorReportView(ReportView):
         Column("get_category_display", label=_("Category")),
         Column("get_status_display", label=_("Status")),
         NumberColumn("days", label=_("Days in captivity")),
-        Column("effective_visibility_label", label=_("Visibility")),
+        Column("visibility_label", label=_("Visibility")),
     ]
 
     @property
@@ -254,14 +322,197 @@ class NeedsSponsorReportView(ReportView):
             PrisonerPage.objects.live()
             .filter(
                 locale__language_code=settings.LANGUAGE_CODE,
-                status__in=SPONSORABLE_STATUSES,
+                prisoner__status__in=SPONSORABLE_STATUSES,
             )
             .needing_a_sponsor()
         )
         # People counted but not shown cannot be sponsored in public.
-        return publicly_visible(pages).defer_streamfields().order_by("captured_on", "title")
+        pages = permissions.hide_sensitive_pages(publicly_visible(pages), self.request.user)
+        return pages.defer_streamfields().order_by("prisoner__captured_on", "title")
 
     def decorate_paginated_queryset(self, object_list):
         for page in object_list:
             page.days = page.days_in_captivity()
         return object_list
+
+
+class PageTypesUsageReportView(WagtailPageTypesUsageReportView):
+    """Wagtail's report names the last edited page of each type: never a sensitive profile
+    for staff who may not see it (the latest one they may see instead). Mounted in the
+    site's urls.py over Wagtail's own."""
+
+    def decorate_paginated_queryset(self, page_types):
+        page_types = super().decorate_paginated_queryset(page_types)
+        user = self.request.user
+        for item in page_types:
+            if item.last_edited_page and permissions.is_hidden_from(user, item.last_edited_page):
+                item.last_edited_page = (
+                    permissions.hide_sensitive_pages(Page.objects.filter(content_type=item), user)
+                    .order_by(F("latest_revision_created_at").desc(nulls_last=True), "title")
+                    .specific()
+                    .first()
+                )
+        return page_types
+
+
+# --- Translation: hidden people are never sent to translators ------------------------
+
+
+def _profile_to_translate(kwargs):
+    """The page wagtail-localize is asked to submit or sync, if it is a profile."""
+    from wagtail_localize.models import TranslationSource
+
+    if "page_id" in kwargs:
+        page = Page.objects.filter(pk=kwargs["page_id"]).first()
+    else:
+        source = get_object_or_404(TranslationSource, pk=kwargs["translation_source_id"])
+        page = Page.objects.filter(
+            translation_key=source.object_id, locale_id=source.locale_id
+        ).first()
+    page = page.specific if page is not None else None
+    return page if isinstance(page, PrisonerPage) else None
+
+
+def refusing_hidden_profiles(view):
+    """wagtail-localize's submit and sync views, refusing a person counted but not shown
+    (their text must not reach translators, machine translation or PO files) and
+    answering 404 to staff who may not see a sensitive person at all. Name-only
+    profiles go through: `permissions.PublicTextField` sends only their public text."""
+
+    def guarded(request, **kwargs):
+        page = _profile_to_translate(kwargs)
+        if page is not None:
+            if permissions.is_hidden_from(request.user, page):
+                raise Http404
+            if not is_publicly_visible(page):
+                messages.error(
+                    request,
+                    _(
+                        "This person is counted but not shown: their profile is never "
+                        "sent for translation."
+                    ),
+                )
+                return redirect("wagtailadmin_pages:edit", page.pk)
+        return view(request, **kwargs)
+
+    return guarded
+
+
+def translate_subtree_sparing_hidden(page_id, locales, components, user):
+    """wagtail-localize's `translate_page_subtree`, leaving out (with what is below them)
+    the people counted but not shown, and the pages hidden from `user`: submitting the
+    prisoner index "with its subtree" sent every profile under it to translators."""
+    from wagtail_localize.operations import TranslationCreator
+
+    translator = TranslationCreator(user, locales)
+
+    def walk(page):
+        for child in page.get_children().specific():
+            if permissions.is_hidden_from(user, child):
+                continue
+            if isinstance(child, PrisonerPage) and not is_publicly_visible(child):
+                continue
+            translator.create_translations(child)
+            if child.numchild:
+                walk(child)
+
+    with transaction.atomic():
+        walk(Page.objects.get(pk=page_id))
+        if components is not None:
+            components.save(translator, sources_and_translations=translator.mappings)
+
+
+class SubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
+    """wagtail-localize's submission of a page, whose subtree (when asked for) goes
+    through `translate_subtree_sparing_hidden`."""
+
+    def form_valid(self, form):
+        subtree = isinstance(self.object, Page) and form.cleaned_data.get("include_subtree")
+        form.cleaned_data["include_subtree"] = False
+        response = super().form_valid(form)
+        if subtree:
+            background.enqueue(
+                translate_subtree_sparing_hidden,
+                [self.object.id, form.cleaned_data["locales"], self.components, self.request.user],
+                {},
+            )
+        return response
+
+
+class TranslationsReportView(WagtailTranslationsReportView):
+    """wagtail-localize's translations report, without sensitive people for staff who may
+    not see them (mounted over its URL in wagtail_hooks)."""
+
+    def get_queryset(self):
+        return permissions.hide_sensitive_translations(super().get_queryset(), self.request.user)
+
+
+class SiteHistoryView(LogEntriesView):
+    """Wagtail's Site history. Entries about a sensitive profile are page entries, which
+    the page policy already filters; this leaves out, for staff without the permission,
+    the entries about the profiles' photos (their titles are often the person's name).
+    Mounted in the site's urls.py over Wagtail's own."""
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if queryset.model is not ModelLogEntry or permissions.can_view_sensitive_profiles(
+            self.request.user
+        ):
+            return queryset
+        photos = permissions.sensitive_image_ids().annotate(key=Cast("pk", CharField()))
+        return queryset.exclude(
+            content_type=ContentType.objects.get_for_model(get_image_model()),
+            object_id__in=photos.values("key"),
+        )
+
+
+class PersonFileView(WagtailAdminTemplateMixin, TemplateView):
+    """One person's file for staff: facts, petitions, sponsorships, letters, timeline.
+
+    Petitions and letters belong to other apps: they add their sections through the
+    base's PERSON_FILE_SECTIONS_HOOK, so this app imports neither.
+    """
+
+    template_name = "prisoners/admin/person_file.html"
+    header_icon = "user"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.profile = get_object_or_404(PrisonerPage, pk=kwargs["page_id"])
+        if not self.profile.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        if permissions.is_hidden_from(request.user, self.profile):
+            raise PermissionDenied
+        audit.log_sensitive_access(request.user, self.profile, "view")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("File of %(name)s") % {"name": self.profile.title}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = self.profile
+        context.update(
+            {
+                "profile": page,
+                "facts": public_profile(page, level=Visibility.FULL, with_children=False),
+                "translations": page.get_translations(inclusive=True)
+                .select_related("locale")
+                .order_by("locale__language_code"),
+                "sponsorships": page.sponsorships().order_by("-submitted_at"),
+                "timeline": page.timeline.order_by("date", "sort_order"),
+                "sections": related_sections(page, self.request, PERSON_FILE_SECTIONS_HOOK),
+            }
+        )
+        return context
+
+
+def certificate(request, pk):
+    """The sponsor's certificate, as the sponsor sees it, for editors to print or send again."""
+    policy = policy_registry.get_by_type(Sponsorship)
+    if not policy.user_has_any_permission(request.user, ["change", "view"]):
+        raise PermissionDenied
+    sponsorship = get_object_or_404(
+        permissions.hide_sensitive_sponsorships(Sponsorship.objects.approved(), request.user),
+        pk=pk,
+    )
+    return certificates.render_certificate(request, sponsorship)

@@ -5,9 +5,11 @@ from django.utils import translation
 from ninja import Router, Schema
 
 from campaign_site.embeds import localized_embeddable_page, widget_language
+from campaign_site.render_cache import remember
 
 from .cards import card_data
-from .context import index_context, profile_context
+from .context import index_context, listing_key, profile_context
+from .filters import ProfileFilterForm
 from .models import PrisonerIndexPage, PrisonerPage
 
 router = Router(tags=["prisoners"])
@@ -42,10 +44,18 @@ class PrisonerList(Schema):
 def prisoner(request, page_id: int, lang: str = ""):
     """A public profile as its card shows it, in `lang` when translated. 404 when hidden."""
     language = widget_language(request)
-    with translation.override(language):
-        page = localized_embeddable_page(page_id, language, model=PrisonerPage)
-        context = profile_context(page, request)
-        return card_data(request, context["profile"])
+
+    def build():
+        with translation.override(language):
+            page = localized_embeddable_page(page_id, language, model=PrisonerPage)
+            context = profile_context(page, request)
+            return card_data(request, context["profile"])
+
+    # A public card, the same for every reader until an editor changes something (a
+    # person made hidden retires it: campaign_site.render_cache).
+    return remember(
+        "api-prisoner", build, vary=(request.get_host(), request.scheme, page_id, language)
+    )
 
 
 @router.get("/", response=PrisonerList, summary="The public prisoner cards")
@@ -54,6 +64,21 @@ def prisoners(
 ):
     """The cards of the site's prisoner index, with the index's filters and pagination."""
     language = widget_language(request)
+
+    def build():
+        return _prisoner_list(request, language)
+
+    # Kept only for what the index itself keeps (valid filters and page numbers): a name
+    # search, or made-up parameters, are endless and would fill the cache.
+    key = listing_key(request, ProfileFilterForm(request.GET or None))
+    if q or key is None:
+        return build()
+    return remember(
+        "api-prisoners", build, vary=(request.get_host(), request.scheme, language, key)
+    )
+
+
+def _prisoner_list(request, language):
     with translation.override(language):
         index = PrisonerIndexPage.objects.live().filter(locale__language_code=language).first()
         if index is None:

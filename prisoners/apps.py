@@ -7,6 +7,8 @@ class PrisonersConfig(AppConfig):
     verbose_name = _("Prisoners")
 
     def ready(self):
-        from . import signals, widgets  # noqa: F401 - widgets register their embed views
+        # widgets register their embed views; notifications their emails (for the worker)
+        from . import audit, notifications, signals, widgets  # noqa: F401
 
         signals.connect()
+        audit.audit_admin_exports()

@@ -1,7 +1,7 @@
 """A prisoner's public card as JSON: the widgets API and the content API send the same one."""
 
 #: The card's photo: square, small enough for a grid of cards.
-CARD_PHOTO = "fill-320x320"
+CARD_PHOTO = "fillhead-320x400"
 
 
 def card_data(request, profile):

@@ -14,8 +14,15 @@ DEFAULTS = {
     # windows) and per email address.
     "PRISONERS_SPONSOR_IP_RATES": ("10/h",),
     "PRISONERS_SPONSOR_EMAIL_RATE": "5/d",
-    # Where sponsors' proof documents are kept; None: `<MEDIA_ROOT>-private/`.
-    "PRISONERS_PRIVATE_ROOT": None,
+    # Letters of support: the same kind of rules as sponsorships, a little looser
+    # (a visitor may write to several people in one visit).
+    "PRISONERS_LETTER_FORM_MIN_SECONDS": 3,
+    "PRISONERS_LETTER_FORM_MAX_AGE": 7 * 24 * 3600,
+    "PRISONERS_LETTER_IP_RATES": ("10/h", "30/d"),
+    "PRISONERS_LETTER_EMAIL_RATE": "10/d",
+    # The Django Group emailed about each new sponsorship application (its active
+    # members with an email address); with nobody in it, the superusers are.
+    "PRISONERS_SPONSORSHIP_REVIEWERS_GROUP": "Sponsorship reviewers",
 }
 
 

@@ -23,6 +23,7 @@ from campaign_site.demo_data import (
 )
 from campaign_site.localization import publish_translation
 
+from .facts import AppealOutcome, Compliance, ContactChannel
 from .models import (
     Answer,
     Category,
@@ -46,6 +47,9 @@ PROFILE_CHOICES = {
     "icrc_registration": Answer,
     "acknowledged": Answer,
     "consent": Consent,
+    "appeal_outcome": AppealOutcome,
+    "echr_compliance": Compliance,
+    "family_contact_channel": ContactChannel,
 }
 
 # Rich-text fields of the index, written in the data file as paragraphs.
@@ -82,6 +86,8 @@ def profile_fields(data):
             value = PROFILE_CHOICES[name](value)
         elif name == "visibility":
             value = visibility(value)
+        elif name == "detention_events":
+            value = [dict(event) for event in value]  # plain values: never translated
         elif name == "biography":
             value = [("paragraph", f"<p>{english(value)}</p>")] if value else []
         else:

@@ -32,6 +32,43 @@ class Answer(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
+class AppealOutcome(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    UPHELD = "upheld", _("Sentence upheld")
+    REDUCED = "reduced", _("Sentence reduced")
+    INCREASED = "increased", _("Sentence increased")
+    OVERTURNED = "overturned", _("Verdict overturned")
+    RETRIAL = "retrial", _("Sent back for a new trial")
+    DISMISSED = "dismissed", _("Appeal not admitted")
+
+
+class Compliance(models.TextChoices):
+    """Whether the holding state complies with an interim measure of the ECHR."""
+
+    COMPLIES = "complies", _("Complies")
+    DOES_NOT_COMPLY = "does-not-comply", _("Does not comply")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class ContactChannel(models.TextChoices):
+    """How the family last heard from the person."""
+
+    PHONE = "phone", _("Phone call")
+    LETTER = "letter", _("Letter")
+    VISIT = "visit", _("Family visit")
+    VIDEO = "video", _("Video call")
+    ICRC = "icrc", _("Red Cross message (via the ICRC)")
+    LAWYER = "lawyer", _("Through a lawyer")
+    OTHER = "other", _("Other")
+
+
+class DetentionEventKind(models.TextChoices):
+    """The dated rows of a person's record (prisoners.models.prisoner.DetentionEvent)."""
+
+    ICRC_VISIT = "icrc_visit", _("ICRC visit")
+    TRANSFER = "transfer", _("Transfer")
+
+
 #: Statuses of people in acknowledged detention today: "held" in the figures.
 STILL_HELD = frozenset({Status.HELD, Status.SENTENCED})
 #: Statuses whose captivity has ended; `released_on` then closes the count of days.
@@ -59,3 +96,19 @@ def searchable_text(*parts):
     text = " ".join(part for part in parts if part).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def icrc_visit_dates(events):
+    """The dates of the ICRC visits among `events` (rows as dicts), oldest first: THE rule
+    of which rows are visits (profile, open data, the content API, the person's file)."""
+    return sorted(
+        event["date"]
+        for event in events
+        if event.get("kind") == DetentionEventKind.ICRC_VISIT and event.get("date")
+    )
+
+
+def last_icrc_visit(events):
+    """The date of the latest ICRC visit among `events`, or None: "last known ICRC visit"."""
+    dates = icrc_visit_dates(events)
+    return dates[-1] if dates else None

@@ -1,7 +1,7 @@
 """The figures at the top of the index, for the home page and for exports.
 
     from prisoners.figures import compute_figures
-    figures = compute_figures(index_page)   # one query, whatever the number of people
+    figures = compute_figures(index_page)   # two queries, whatever the number of people
     index_page.figures()                    # the same
 
     from prisoners.queries import campaign_figures
@@ -16,7 +16,6 @@ reported, since they are not individually known.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .facts import STILL_HELD, Category, Status
@@ -49,6 +48,9 @@ class Figures:
     source_url: str
     as_of: object
     any_reported: bool = field(default=False)
+    #: Approved letters of support to the people counted here (hidden people's too: a count).
+    letters: int = 0
+    needs_sponsor: int | None = None
 
     def as_dict(self):
         """A plain, JSON-ready form (exports, the API, the home page)."""
@@ -63,11 +65,13 @@ class Figures:
             "sentence_years_max": self.sentence_max,
             "profiles": self.profiles,
             "disappeared": self.disappeared,
+            "needs_sponsor": self.needs_sponsor,
             "disappeared_is_minimum": self.disappeared_at_least,
             "disappeared_source": {
                 "title": self.disappeared_source_title,
                 "url": self.disappeared_source_url,
             },
+            "letters_of_support": self.letters,
             "source": {
                 "title": self.source_title,
                 "url": self.source_url,
@@ -90,16 +94,36 @@ def people(index_page):
         index_page.profiles_in_every_language()
         .order_by()
         .values_list(
-            "translation_key", "locale__language_code", "category", "status", "sentence_years"
+            "prisoner_id", "prisoner__category", "prisoner__status", "prisoner__sentence_years"
         )
+        .distinct()
     )
-    chosen = {}
-    for key, language, category, status, sentence in rows:
-        # Synchronised fields agree across translations once synced; the
-        # default language's version wins while they do not.
-        if key not in chosen or language == settings.LANGUAGE_CODE:
-            chosen[key] = (category, status, sentence)
-    return list(chosen.values())
+    # The facts are the person's, shared by every translation: one row per record.
+    return [(category, status, sentence) for key, category, status, sentence in rows if key]
+
+
+def approved_letters(index_page):
+    """How many approved letters of support the people under the index received."""
+    from .models.letter import Letter  # the page models import this module
+
+    people_ids = index_page.profiles_in_every_language().order_by().values("prisoner_id")
+    return Letter.objects.approved().filter(prisoner_id__in=people_ids).count()
+
+
+def needing_a_sponsor(index_page):
+    """People the public may see who can be sponsored and have no approved sponsor.
+
+    Hidden people are left out: nobody can apply to sponsor them.
+    """
+    return (
+        index_page.profiles_in_every_language()
+        .publicly_listed()
+        .needs_a_sponsor()
+        .order_by()
+        .values("translation_key")
+        .distinct()
+        .count()
+    )
 
 
 def compute_figures(index_page):
@@ -162,6 +186,8 @@ def compute_figures(index_page):
         source_title=index_page.figures_source_title,
         source_url=index_page.figures_source_url,
         as_of=index_page.figures_as_of,
+        letters=approved_letters(index_page),
+        needs_sponsor=needing_a_sponsor(index_page),
         any_reported=held.reported
         or sentence_reported
         or any(figure.reported for figure in by_category),

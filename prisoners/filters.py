@@ -21,6 +21,8 @@ class ProfileFilterForm(forms.Form):
         choices=[("", _("All statuses")), *Status.choices],
     )
 
+    needs_sponsor = forms.BooleanField(label=_("Needs a sponsor"), required=False)
+
     def filters(self):
         """The valid filters only; a bad value in the URL is ignored, not an error page."""
         if not self.is_bound:

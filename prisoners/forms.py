@@ -1,17 +1,23 @@
-"""The sponsorship application form (the index's filters are in prisoners.filters)."""
+"""The public forms: sponsorships and letters of support (index filters: prisoners.filters)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .models import Sponsorship, SponsorType
+from campaign_site import abuse
+
+from .models import Letter, Sponsorship, SponsorType
+from .models.letter import MAX_LETTER_LENGTH
 
 #: The sponsorship form's honeypot: not campaign_site.abuse.HONEYPOT_FIELD ("website"),
 #: which is a real field of this form.
 HONEYPOT_FIELD = "fax_number"
 #: Names the form in its anti-abuse token.
 FORM_SCOPE = "sponsor"
+#: The letter form has no "website" field: it uses campaign_site.abuse.HONEYPOT_FIELD.
+LETTER_FORM_SCOPE = "letter"
 
 MAX_PROOF_SIZE = 5 * 1024 * 1024
 PDF_TYPES = {"application/pdf", "application/x-pdf"}
@@ -35,7 +41,20 @@ def check_pdf(upload):
     return upload
 
 
-class SponsorshipForm(forms.ModelForm):
+class AccessibleErrorsMixin:
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers announce a field's error and help with the field itself.
+        for name in self.errors:
+            if name in self.fields:
+                field = self.fields[name]
+                described = [f"{self[name].auto_id}_error"]
+                if field.help_text:
+                    described.append(f"{self[name].auto_id}_helptext")
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+class SponsorshipForm(AccessibleErrorsMixin, forms.ModelForm):
     """What an applicant fills in. Status, keys and language are set by the view."""
 
     sponsor_type = forms.ChoiceField(
@@ -110,18 +129,13 @@ class SponsorshipForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sponsor_type"].error_messages["required"] = _("Choose the type of sponsor.")
-        self.fields["country"].widget.attrs["autocomplete"] = "country"
-
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers announce a field's error and help with the field itself.
-        for name in self.errors:
-            if name in self.fields:
-                field = self.fields[name]
-                described = [f"{self[name].auto_id}_error"]
-                if field.help_text:
-                    described.append(f"{self[name].auto_id}_helptext")
-                field.widget.attrs["aria-describedby"] = " ".join(described)
+        country = self.fields["country"]
+        country.widget.attrs["autocomplete"] = "country"
+        # A sentence instead of Django's "---------" as the empty choice.
+        country.choices = [
+            ("", _("Choose the country")),
+            *((code, name) for code, name in country.choices if code),
+        ]
 
     def clean_proof(self):
         upload = self.cleaned_data.get("proof")
@@ -129,5 +143,71 @@ class SponsorshipForm(forms.ModelForm):
             return check_pdf(upload)
         return upload
 
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        abuse.validate_public_mailbox(email)
+        return email
+
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
+
+
+class LetterForm(AccessibleErrorsMixin, forms.ModelForm):
+    """A letter of support. The person, status and dates are set by the view."""
+
+    class Meta:
+        model = Letter
+        fields = ["first_name", "country", "message", "language", "email"]
+        labels = {
+            "first_name": _("Your first name"),
+            "country": _("Your country"),
+            "message": _("Your message"),
+            "language": _("Language of your message"),
+            "email": _("Your email address"),
+        }
+        help_texts = {
+            "first_name": _("Only your first name, as it may be shown with your message."),
+            "message": _("A few warm words, 1,500 characters at most."),
+            "language": _("Helps us pass it on or translate it."),
+            "email": _("Not published. Used only if we need to ask about your message."),
+        }
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "message": forms.Textarea(attrs={"rows": 6, "maxlength": MAX_LETTER_LENGTH}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+        error_messages = {
+            "first_name": {"required": _("Enter your first name.")},
+            "country": {"required": _("Choose your country.")},
+            "message": {
+                "required": _("Write your message."),
+                "max_length": _("Your message is too long: 1,500 characters at most."),
+            },
+            "email": {
+                "required": _("Enter an email address."),
+                "invalid": _("Enter an email address like name@example.org."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the profile may hold other forms with a first name or an email.
+        kwargs.setdefault("auto_id", "letter_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["country"].widget.attrs["autocomplete"] = "country"
+        self.fields["language"].error_messages["invalid_choice"] = _("Choose a language.")
+        if not self.is_bound:
+            self.initial.setdefault("language", translation.get_language())
+
+    def clean_first_name(self):
+        return " ".join(self.cleaned_data["first_name"].split())
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        abuse.validate_public_mailbox(email)
+        return email
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if not message:
+            raise ValidationError(_("Write your message."), code="required")
+        return message

@@ -11,4 +11,15 @@ urlpatterns = [
         views.sponsor_thanks,
         name="prisoners_sponsor_thanks",
     ),
+    path("prisoners/letter/<uuid:key>/", views.write_letter, name="prisoners_letter"),
+    path(
+        "prisoners/letter/<uuid:key>/thanks/",
+        views.letter_thanks,
+        name="prisoners_letter_thanks",
+    ),
+    path(
+        "prisoners/sponsor/certificate/<str:token>/",
+        views.sponsor_certificate,
+        name="prisoners_sponsor_certificate",
+    ),
 ]

@@ -2,8 +2,7 @@
 
 from wagtail.models import Locale
 
-from .facts import SPONSORABLE_STATUSES
-from .figures import compute_figures
+from .figures import compute_figures, needing_a_sponsor
 from .models import PrisonerIndexPage, Sponsorship
 
 
@@ -26,16 +25,7 @@ def campaign_figures(locale=None):
 
 def needing_a_sponsor_count(index):
     """How many people the public may see under `index` can be sponsored and have no sponsor."""
-    return (
-        index.profiles_in_every_language()
-        .publicly_listed()
-        .needing_a_sponsor()
-        .filter(status__in=SPONSORABLE_STATUSES)
-        .order_by()
-        .values("translation_key")
-        .distinct()
-        .count()
-    )
+    return needing_a_sponsor(index)
 
 
 def approved_sponsorship_count(index):

@@ -1,4 +1,4 @@
-"""Public views that are not pages: the sponsorship form and its thank-you page.
+"""Public views that are not pages: the sponsorship and letter forms, their thank-you pages.
 
 Pages build their context in prisoners.context; these views only handle HTTP.
 """
@@ -18,8 +18,9 @@ from wagtail.models import Locale
 from campaign_site import abuse
 from campaign_site.localization import localized_page
 
-from . import conf
-from .forms import FORM_SCOPE, HONEYPOT_FIELD, SponsorshipForm
+from . import certificates, conf, notifications
+from .context import letter_form_context
+from .forms import FORM_SCOPE, HONEYPOT_FIELD, LETTER_FORM_SCOPE, LetterForm, SponsorshipForm
 from .models import PrisonerIndexPage, PrisonerPage
 from .visibility import is_publicly_visible, public_profile
 
@@ -72,6 +73,8 @@ SPAM_MESSAGES = {
 @never_cache
 def sponsor(request, key):
     prisoner, index = _target(key)
+    if prisoner is not None and not prisoner.can_be_sponsored:
+        return _cannot_be_sponsored(request, prisoner)
     form_problem = None
     status = 200
     if request.method == "POST":
@@ -85,9 +88,16 @@ def sponsor(request, key):
             min_seconds=conf.get("PRISONERS_SPONSOR_FORM_MIN_SECONDS"),
             max_age=conf.get("PRISONERS_SPONSOR_FORM_MAX_AGE"),
         )
+        proof_refusal = abuse.proof_of_work_refusal(
+            request, request.POST.get(abuse.PROOF_OF_WORK_FIELD)
+        )
         if problem:
             form_problem = SPAM_MESSAGES[problem]
             form.is_valid()  # show field errors at the same time
+        elif proof_refusal:
+            form_problem = proof_refusal
+            status = 400
+            form.is_valid()
         elif abuse.rate_limited(
             request,
             "prisoners.sponsor",
@@ -107,6 +117,7 @@ def sponsor(request, key):
             sponsorship.prisoner_key = prisoner.translation_key if prisoner else None
             sponsorship.language = translation.get_language()
             sponsorship.save()
+            notifications.application_received(sponsorship)
             return redirect("prisoners_sponsor_thanks", key=key)
     else:
         form = SponsorshipForm()
@@ -131,6 +142,24 @@ def sponsor(request, key):
     )
 
 
+def _cannot_be_sponsored(request, prisoner):
+    """No form for a released or deceased person (the rule the profile's button follows).
+
+    410 Gone rather than 200: the form this URL offered is gone for good, so search
+    engines drop it and link checkers report it, while people read why and find the profile.
+    """
+    return TemplateResponse(
+        request,
+        "prisoners/sponsor_closed.html",
+        {
+            "target_page": prisoner,
+            "prisoner": public_profile(prisoner, with_children=False),
+            "back_url": prisoner.get_url(request),
+        },
+        status=410,
+    )
+
+
 def sponsor_thanks(request, key):
     prisoner, index = _target(key)
     return TemplateResponse(
@@ -144,3 +173,90 @@ def sponsor_thanks(request, key):
             "back_url": (prisoner or index).get_url(request),
         },
     )
+
+
+# --- Letters of support ------------------------------------------------------
+
+
+def _letter_target(key):
+    """The public profile with translation key `key` in the current language; 404 when the
+    person is hidden (their letters are written nowhere public)."""
+    profile = _in_language(PrisonerPage, key, Locale.get_active())
+    if profile is None or not is_publicly_visible(profile) or profile.prisoner_id is None:
+        raise Http404
+    return profile
+
+
+@csrf_exempt  # A signed, timestamped form token replaces the CSRF cookie (campaign_site.abuse).
+@never_cache
+def write_letter(request, key):
+    profile = _letter_target(key)
+    form_problem = None
+    status = 200
+    if request.method == "POST":
+        form = LetterForm(request.POST)
+        if abuse.honeypot_filled(request.POST):
+            return redirect("prisoners_letter_thanks", key=key)
+        problem = abuse.form_token_problem(
+            request.POST.get(abuse.TOKEN_FIELD),
+            LETTER_FORM_SCOPE,
+            min_seconds=conf.get("PRISONERS_LETTER_FORM_MIN_SECONDS"),
+            max_age=conf.get("PRISONERS_LETTER_FORM_MAX_AGE"),
+        )
+        if problem:
+            form_problem = SPAM_MESSAGES[problem]
+            form.is_valid()
+        elif abuse.rate_limited(
+            request,
+            "prisoners.letter",
+            ip_rates=conf.get("PRISONERS_LETTER_IP_RATES"),
+            email=request.POST.get("email", ""),
+            email_rate=conf.get("PRISONERS_LETTER_EMAIL_RATE"),
+        ):
+            form_problem = _(
+                "Too many letters have been sent from your connection or with this "
+                "email address. Please try again tomorrow."
+            )
+            status = 429
+            form.is_valid()
+        elif form.is_valid():
+            letter = form.save(commit=False)
+            letter.prisoner_id = profile.prisoner_id
+            letter.save()
+            return redirect("prisoners_letter_thanks", key=key)
+    else:
+        form = LetterForm()
+    return TemplateResponse(
+        request,
+        "prisoners/letter_form.html",
+        {
+            # No `page`: the language switcher then leads to this same form in another language.
+            "target_page": profile,
+            "prisoner": public_profile(profile, with_children=False),
+            "back_url": profile.get_url(request),
+            **letter_form_context(profile, form, form_problem),
+        },
+        status=status,
+    )
+
+
+def letter_thanks(request, key):
+    profile = _letter_target(key)
+    return TemplateResponse(
+        request,
+        "prisoners/letter_thanks.html",
+        {
+            "target_page": profile,
+            "prisoner": public_profile(profile, with_children=False),
+            "back_url": profile.get_url(request),
+        },
+    )
+
+
+@never_cache
+def sponsor_certificate(request, token):
+    """The approved sponsor's certificate, by the secret link of the approval email."""
+    sponsorship = certificates.approved_sponsorship(token)
+    if sponsorship is None:
+        raise Http404
+    return certificates.render_certificate(request, sponsorship)

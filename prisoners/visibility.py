@@ -6,6 +6,10 @@ Families choose, and editors record, how much of a profile may be published:
 * ``NAME_ONLY``: the name and the facts of the detention (category, status,
   capture, place of detention, trial); no photo, no biography, no personal
   details (birth date, home town, occupation), no timeline, no sources.
+  The legal file and the conditions of detention (appeal, ECHR application and
+  Rule 39, ICRC visits and the last of them, transfers) are on full profiles only;
+  the last contact with the family and the health concerns too, and only when an
+  editor marked them public for that person (``MARKED_PUBLIC``: private by default).
 * ``COUNTED``: the person counts in the figures and nowhere else: the page
   exists for editors, but its URL is a 404 for everyone else.
 
@@ -19,17 +23,17 @@ CSV/JSON exports and the partner API. Use it, never a field directly:
     visibility.is_publicly_visible(page)       # THE predicate: may this page be public?
     visibility.publicly_visible(profiles)      # THE queryset filter, same rule
     visibility.publicly_listed(profiles)       # ... of live, unrestricted pages only
+    visibility.fully_visible(profiles)         # full profiles: whose photo may be public
     PrisonerPage.objects.publicly_listed()     # the same, as a queryset method
     PrisonerPage.publicly_listed_pages()       # what pages of other types ask (cards, search)
     visibility.public_profile(page)            # a PublicProfile, or None when hidden
     visibility.visible_fields(page)            # the field names the public may see
 
-Visibility and consent are synchronised fields, so every translation of a
-profile carries them; a translation that has not been synced yet could still
-carry an older, more open value. The *effective* visibility of a profile is
-therefore the most restrictive value found on any of its translations: making
-a profile more private takes effect in every language at once, making it more
-open waits until every translation agrees.
+Visibility and consent are facts of the person, not of a language: they live
+once, on the `Prisoner` every translation of a profile points at
+(`prisoners.models.prisoner`), and a publish of the source page changes them in
+every language at once. Querysets of pages filter on `prisoner__visibility`;
+`Prisoner.objects.fully_visible()` lists the people whose photo may be public.
 """
 
 from __future__ import annotations
@@ -38,7 +42,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from . import facts
@@ -86,7 +89,6 @@ NAME_ONLY_FIELDS = frozenset(
         "detention_place",
         "acknowledged",
         "icrc_registration",
-        "icrc_last_visit_on",
         "charges",
         "court",
         "sentenced_on",
@@ -111,7 +113,38 @@ FULL_FIELDS = NAME_ONLY_FIELDS | {
     "sources",
     "search_description",
     "share_image",
+    # The legal file and the conditions of detention (issue 15).
+    "appeal_court",
+    "appeal_lodged_on",
+    "appeal_outcome",
+    "appeal_decided_on",
+    "echr_application",
+    "echr_lodged_on",
+    "echr_interim_measure",
+    "echr_interim_measure_on",
+    "echr_compliance",
+    "icrc_visits",
+    # The latest of those visits (prisoners.models.prisoner.last_icrc_visit).
+    "icrc_last_visit_on",
+    "transfers",
+    # Private by default, see MARKED_PUBLIC.
+    "family_contact_on",
+    "family_contact_channel",
+    "health_concerns",
+    "health_noted_on",
 }
+
+#: Fields a visibility level shows only when the editor marked them public for that person
+#: (a flag of the person's record, false by default): field name -> the flag.
+MARKED_PUBLIC = {
+    "family_contact_on": "family_contact_public",
+    "family_contact_channel": "family_contact_public",
+    "health_concerns": "health_public",
+    "health_noted_on": "health_public",
+}
+
+#: Fields of a profile read from its record's rows (prisoners.models.prisoner.DetentionEvent).
+EVENT_FIELDS = frozenset({"icrc_visits", "transfers"})
 
 FIELDS_BY_VISIBILITY = {
     Visibility.COUNTED: frozenset(),
@@ -120,34 +153,12 @@ FIELDS_BY_VISIBILITY = {
 }
 
 
-def with_effective_visibility(queryset):
-    """Annotate a profile queryset with `effective_visibility`: the most restrictive
-    visibility among each profile's translations."""
-    return queryset.annotate(
-        effective_visibility=Subquery(
-            queryset.model._default_manager.filter(translation_key=OuterRef("translation_key"))
-            .order_by("visibility")
-            .values("visibility")[:1]
-        )
-    )
+def profile_visibility(profile):
+    """The visibility that applies to `profile` (a PrisonerPage), as a Visibility.
 
-
-def effective_visibility(profile):
-    """The visibility that applies to `profile` (a PrisonerPage), as a Visibility."""
-    annotated = getattr(profile, "effective_visibility", None)
-    if annotated is not None:
-        return Visibility(annotated)
-    cached = getattr(profile, "_effective_visibility", None)
-    if cached is None:
-        levels = list(
-            type(profile)
-            ._default_manager.filter(translation_key=profile.translation_key)
-            .exclude(pk=profile.pk)
-            .values_list("visibility", flat=True)
-        )
-        cached = min([profile.visibility, *levels])
-        profile._effective_visibility = cached
-    return Visibility(cached)
+    The shared record's, or for an editor's preview the one set on the page.
+    """
+    return Visibility(profile.visibility)
 
 
 # --- THE rule: a predicate for one profile, a filter for a queryset ------------
@@ -155,14 +166,14 @@ def effective_visibility(profile):
 
 def is_publicly_visible(profile):
     """Whether `profile` may have a public URL at all (name only or full)."""
-    return effective_visibility(profile) >= Visibility.NAME_ONLY
+    return profile_visibility(profile) >= Visibility.NAME_ONLY
 
 
 def publicly_visible(queryset):
-    """The profiles of `queryset` that `is_publicly_visible` lets out, annotated with
-    their `effective_visibility` (the search index, the "needs a sponsor" report)."""
-    return with_effective_visibility(queryset).filter(
-        effective_visibility__gte=Visibility.NAME_ONLY
+    """The profiles of `queryset` that `is_publicly_visible` lets out (the search index,
+    the "needs a sponsor" report), with their shared record fetched in the same query."""
+    return queryset.filter(prisoner__visibility__gte=Visibility.NAME_ONLY).select_related(
+        "prisoner"
     )
 
 
@@ -176,17 +187,31 @@ def publicly_listed(queryset):
 
 
 def not_fully_visible(queryset):
-    """The profiles of `queryset` that show no photo or share image (not full profiles)."""
-    return with_effective_visibility(queryset).filter(effective_visibility__lt=Visibility.FULL)
+    """The profiles of `queryset` that show no photo or share image (not full profiles).
+
+    A page not linked to a record yet counts as not fully visible: the safe side.
+    """
+    return queryset.exclude(prisoner__visibility=Visibility.FULL)
 
 
-def visible_fields(profile_or_level):
-    """The names of the fields the public may see, for a profile or a Visibility level."""
+def fully_visible(queryset):
+    """The profiles of `queryset` on a full profile: the only ones whose photo may be public."""
+    return queryset.filter(prisoner__visibility=Visibility.FULL)
+
+
+def visible_fields(profile_or_level, *, level=None):
+    """The names of the fields the public may see, for a profile or a Visibility level.
+
+    For a level alone, without the person's flags, the fields private by default
+    (MARKED_PUBLIC) are left out: the safe side.
+    """
     if isinstance(profile_or_level, int):
-        level = Visibility(profile_or_level)
-    else:
-        level = effective_visibility(profile_or_level)
-    return FIELDS_BY_VISIBILITY[level]
+        return FIELDS_BY_VISIBILITY[Visibility(profile_or_level)] - MARKED_PUBLIC.keys()
+    profile = profile_or_level
+    level = profile_visibility(profile) if level is None else Visibility(level)
+    return FIELDS_BY_VISIBILITY[level] - {
+        name for name, flag in MARKED_PUBLIC.items() if not getattr(profile, flag, False)
+    }
 
 
 @dataclass
@@ -238,6 +263,26 @@ class PublicProfile:
     search_description: str = ""
     share_image: object = None
     sponsor_count: int | None = None
+    appeal_court: str = ""
+    appeal_lodged_on: datetime.date | None = None
+    appeal_outcome: str = ""
+    appeal_outcome_label: str = ""
+    appeal_decided_on: datetime.date | None = None
+    echr_application: str = ""
+    echr_lodged_on: datetime.date | None = None
+    echr_interim_measure: bool | None = None
+    echr_interim_measure_on: datetime.date | None = None
+    echr_compliance: str = ""
+    echr_compliance_label: str = ""
+    #: Dates of the ICRC visits, oldest first.
+    icrc_visits: list = field(default_factory=list)
+    #: Transfers, oldest first: dicts with "date", "from_place" and "to_place".
+    transfers: list = field(default_factory=list)
+    family_contact_on: datetime.date | None = None
+    family_contact_channel: str = ""
+    family_contact_channel_label: str = ""
+    health_concerns: str = ""
+    health_noted_on: datetime.date | None = None
 
     @property
     def is_full(self):
@@ -252,29 +297,51 @@ class PublicProfile:
         return facts.can_be_sponsored(self.status)
 
 
-def public_profile(profile, *, today=None, with_children=True, url=None, level=None):
+def public_profile(
+    profile, *, today=None, with_children=True, with_events=None, url=None, level=None
+):
     """The PublicProfile of `profile` (a PrisonerPage), or None if the public may not see it.
 
     `with_children=False` skips the biography, timeline and sources (cards and
-    exports of many profiles: deferred or related, they would cost a query each). `level` is for
-    editors' previews only: it shows a profile as it would be at that level.
+    exports of many profiles: deferred or related, they would cost a query each), and
+    the ICRC visits and transfers unless `with_events` (the open data prefetches them).
+    `level` is for editors' previews only: it shows a profile as it would be at that level.
     """
-    level = effective_visibility(profile) if level is None else Visibility(level)
+    level = profile_visibility(profile) if level is None else Visibility(level)
     if level < Visibility.NAME_ONLY:
         return None
-    allowed = FIELDS_BY_VISIBILITY[level]
+    with_events = with_children if with_events is None else with_events
+    allowed = visible_fields(profile, level=level)
     shown = {}
     for name in allowed:
         if name in {"timeline", "sources", "sponsors", "name", "age", "days_in_captivity"}:
+            continue
+        if name in EVENT_FIELDS:
             continue
         if name == "biography" and not with_children:
             continue
         shown[name] = getattr(profile, name)
     if "other_spellings" in shown:
         shown["other_spellings"] = profile.other_spelling_list
-    for name in ("category", "status", "acknowledged", "icrc_registration"):
+    labelled = (
+        "category",
+        "status",
+        "acknowledged",
+        "icrc_registration",
+        "appeal_outcome",
+        "echr_compliance",
+        "family_contact_channel",
+    )
+    for name in labelled:
         if name in shown:
             shown[f"{name}_label"] = getattr(profile, f"get_{name}_display")()
+    if with_events and allowed >= EVENT_FIELDS:
+        events = sorted(
+            (event for event in profile.detention_events if event["date"]),
+            key=lambda event: event["date"],
+        )
+        shown["icrc_visits"] = facts.icrc_visit_dates(events)
+        shown["transfers"] = [event for event in events if event["kind"] == "transfer"]
     if "age" in allowed:
         shown["age"] = profile.age(today=today)
     if with_children and "timeline" in allowed:

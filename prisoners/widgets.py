@@ -6,6 +6,7 @@ functions, so the same visibility rule), inside campaign_site.embeds' frame.
 
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 from campaign_site.embeds import localized_embeddable_page, register_widget, widget_theme
 
@@ -32,8 +33,15 @@ def prisoner_card(request, page_id):
 def prisoner_list(request, page_id):
     index = localized_embeddable_page(page_id, translation.get_language(), model=PrisonerIndexPage)
     context = index_context(index, request)
-    for card in context["cards"]:
-        card.url = request.build_absolute_uri(card.url)
+    cards = context["cards"]
+
+    def absolute_cards():
+        for card in cards:
+            card.url = request.build_absolute_uri(card.url)
+        return cards
+
+    # Read only when the template shows them: it keeps what it renders of them.
+    context["cards"] = SimpleLazyObject(absolute_cards)
     context["index_url"] = index.get_full_url(request)
     return TemplateResponse(
         request, "prisoners/widgets/prisoners.html", _widget_context(context, request, index)

@@ -168,7 +168,11 @@ def main():
                 "POST",
                 sign_path,
                 body,
-                {"Content-Type": "application/x-www-form-urlencoded"},
+                {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    # As a browser on the site's own page says (petitions.origins).
+                    "Origin": f"http://127.0.0.1:{options.port}",
+                },
             )
 
         with ThreadPoolExecutor(max_workers=options.clients) as pool:

@@ -1,5 +1,7 @@
 """Factories shared by every test module."""
 
+from pathlib import PurePosixPath
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
@@ -24,6 +26,14 @@ class UserFactory(factory.django.DjangoModelFactory):
             user.save()
 
 
+def file_stem(image):
+    """What identifies `image`'s files in URLs: uploads get random names, and a new one
+    at each move between public and private storage (campaign_site.storage).
+    Renditions shorten a long name, so only its first characters are certain to appear."""
+    image.refresh_from_db()
+    return PurePosixPath(image.file.name).stem[:24]
+
+
 class SuperuserFactory(UserFactory):
     is_staff = True
     is_superuser = True
@@ -46,3 +56,13 @@ def publish_translation_of(page, language_code, **fields):
     translated.save_revision().publish()
     translated.refresh_from_db()
     return translated
+
+
+def cache_key_count():
+    """How many keys the default cache holds, in memory or in Redis (the test's own db)."""
+    from django.core.cache import cache
+
+    store = getattr(cache, "_cache", None)
+    if isinstance(store, dict):
+        return len(store)
+    return cache._cache.get_client().dbsize()

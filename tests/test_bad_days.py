@@ -12,19 +12,28 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from campaign_site import abuse
+from campaign_site.models import QueuedEmail, UndeliveredEmail
 from petitions.models import Signature
 from petitions.signing import send_due_emails
+from prisoners.models import Letter, Sponsorship
 from tests import async_views
+from tests.factories import SuperuserFactory
 from tests.petitions.factories import form_post, make_petition
+from tests.prisoners.factories import PrisonerIndexPageFactory, PrisonerPageFactory
+from tests.prisoners.test_letters import letter_data, letter_url
+from tests.prisoners.test_sponsorship import application, form_values, sponsor_url
 
 # Nothing listens on port 1: connections are refused at once, as with a stopped Redis.
 DEAD_REDIS = "redis://127.0.0.1:1/0"
@@ -47,7 +56,7 @@ def redis_down(settings):
 
 @pytest.fixture
 def visitor():
-    return Client(REMOTE_ADDR="192.0.2.10")
+    return Client(REMOTE_ADDR="192.0.2.10", headers={"origin": "http://testserver"})
 
 
 @pytest.mark.django_db
@@ -182,6 +191,13 @@ def hanging_mail_server(settings):
     server.close()
 
 
+def run_worker():
+    # The worker refreshes its connections between tasks; here they are the test's own,
+    # inside its transaction (PostgreSQL would close it).
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+
+
 @pytest.mark.django_db
 def test_a_hanging_mail_server_never_holds_the_signers_request(
     home_pages, hanging_mail_server, settings, visitor, django_capture_on_commit_callbacks
@@ -189,30 +205,159 @@ def test_a_hanging_mail_server_never_holds_the_signers_request(
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     page = make_petition(home_pages["en"])
 
+    started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
         response = visitor.post(
             f"/en/petitions/sign/{page.pk}/", form_post(page, email="patient@example.org")
         )
     assert response.status_code == 303
+    assert time.monotonic() - started < settings.EMAIL_TIMEOUT
     assert not hanging_mail_server.connections, "the request talked to the mail server"
     signature = Signature.objects.get(email="patient@example.org")
-    confirmations = DBTaskResult.objects.filter(task_path__endswith=".confirmation_task")
-    assert confirmations.ready().count() == 1
+    emails = DBTaskResult.objects.filter(task_path__endswith=".deliver_email")
+    assert emails.ready().count() == 1
 
     # The worker tries, gives up after EMAIL_TIMEOUT instead of hanging...
     started = time.monotonic()
-    # The worker refreshes its connections between tasks; here they are the test's own,
-    # inside its transaction (PostgreSQL would close it).
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+    run_worker()
     assert len(hanging_mail_server.connections) == 1
     assert time.monotonic() - started < settings.EMAIL_TIMEOUT + 5
     signature.refresh_from_db()
     assert signature.confirmation_sent_at is None
-    assert not confirmations.ready().exists()
+    # ...records it for editors, and queues the next attempt a minute later.
+    undelivered = UndeliveredEmail.objects.get()
+    assert (undelivered.kind, undelivered.object_id) == (
+        "petitions.confirmation",
+        str(signature.pk),
+    )
+    assert undelivered.attempts == 1 and "timed out" in undelivered.error
+    retry = emails.filter(status="READY").get()
+    assert retry.run_after - undelivered.last_failed_at == timedelta(minutes=1)
+    run_worker()  # not yet due: nothing happens
+    assert len(hanging_mail_server.connections) == 1
+    # Cron leaves it to the worker rather than queueing it twice.
+    assert send_due_emails(now=timezone.now() + timedelta(minutes=11))["confirmations"] == 0
 
-    # ...and once the mail server is back, the email is sent again.
+    # A minute later the mail server is back: the worker sends it, and the report empties.
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    sent = send_due_emails(now=timezone.now() + timedelta(minutes=11))
-    assert sent["confirmations"] == 1
+    emails.filter(pk=retry.pk).update(run_after=timezone.now())
+    run_worker()
     assert mail.outbox[0].to == ["patient@example.org"]
+    assert not UndeliveredEmail.objects.exists()
+    signature.refresh_from_db()
+    assert signature.confirmation_sent_at is not None
+
+
+@pytest.mark.django_db
+def test_a_hanging_mail_server_never_holds_sponsors_letter_writers_or_reviewers(
+    home_pages, hanging_mail_server, settings, visitor, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.PRISONERS_SPONSOR_FORM_MIN_SECONDS = settings.PRISONERS_LETTER_FORM_MIN_SECONDS = 0
+    cache.clear()
+    boss = SuperuserFactory(email="boss@example.org")  # no reviewers group: the superusers
+    index = PrisonerIndexPageFactory(parent=home_pages["en"])
+    aram = PrisonerPageFactory(parent=index, title="Aram Example", slug="aram")
+
+    def timed(send):
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = send()
+        assert time.monotonic() - started < settings.EMAIL_TIMEOUT
+        return response
+
+    # An application (receipt + reviewers' email) and a letter: answered at once.
+    assert timed(lambda: visitor.post(sponsor_url(aram), application())).status_code == 302
+    assert timed(lambda: visitor.post(letter_url(aram), letter_data())).status_code == 302
+    assert Letter.objects.count() == 1
+    sponsorship = Sponsorship.objects.get()
+    # The reviewer decides: the decision email is queued too, the save is not held.
+    editor = Client()
+    editor.force_login(boss)
+    edit_url = reverse("sponsorships:edit", args=[sponsorship.pk])
+    decision = form_values(BeautifulSoup(editor.get(edit_url).content, "html.parser"))
+    decision["status"] = "approved"
+    assert timed(lambda: editor.post(edit_url, decision)).status_code == 302
+    assert not hanging_mail_server.connections, "a request talked to the mail server"
+    emails = DBTaskResult.objects.filter(task_path__endswith=".deliver_email")
+    assert emails.ready().count() == 3
+
+    # The worker tries each, giving up after EMAIL_TIMEOUT instead of hanging...
+    started = time.monotonic()
+    run_worker()
+    assert len(hanging_mail_server.connections) == 3
+    assert time.monotonic() - started < 3 * settings.EMAIL_TIMEOUT + 5
+    # ...lists them for editors and queues each one's next attempt.
+    pk = str(sponsorship.pk)
+    assert sorted(UndeliveredEmail.objects.values_list("kind", "object_id", "attempts")) == [
+        ("prisoners.sponsorship_decision", pk, 1),
+        ("prisoners.sponsorship_receipt", pk, 1),
+        ("prisoners.sponsorship_review", pk, 1),
+    ]
+    assert all(
+        "timed out" in error for error in UndeliveredEmail.objects.values_list("error", flat=True)
+    )
+    report = BeautifulSoup(
+        editor.get("/admin/reports/undelivered-emails/").content, "html.parser"
+    ).get_text(" ", strip=True)
+    for text in (
+        "Sponsorship: receipt",
+        "Sponsorship: new application, to the reviewers",
+        "Sponsorship: decision",
+        "mairie@example.org",
+        "boss@example.org",
+    ):
+        assert text in report
+    retries = emails.filter(status="READY")
+    assert retries.count() == 3
+    assert all(retry.run_after - timezone.now() > timedelta(seconds=30) for retry in retries), (
+        "retried later, not at once"
+    )
+
+    # The mail server is back when the retries are due: all three leave, the report empties.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    retries.update(run_after=timezone.now())
+    run_worker()
+    assert sorted(message.to for message in mail.outbox) == [
+        ["boss@example.org"],
+        ["mairie@example.org"],
+        ["mairie@example.org"],
+    ]
+    assert not UndeliveredEmail.objects.exists()
+
+
+@pytest.mark.django_db
+def test_wagtails_own_emails_go_through_the_worker_too(
+    hanging_mail_server, settings, django_capture_on_commit_callbacks
+):
+    """Wagtail writes the password reset email itself: it is queued like ours."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "campaign_site.mail.QueueBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    cache.clear()
+    boss = SuperuserFactory(email="boss@example.org")
+
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post("/admin/password_reset/", {"email": "boss@example.org"})
+    assert response.status_code == 302
+    assert time.monotonic() - started < settings.EMAIL_TIMEOUT
+    assert not hanging_mail_server.connections, "the request talked to the mail server"
+    assert QueuedEmail.objects.count() == 1
+
+    run_worker()
+    assert len(hanging_mail_server.connections) == 1
+    record = UndeliveredEmail.objects.get()
+    assert record.kind == "campaign_site.message" and "timed out" in record.error
+    assert "@" not in record.error
+    editor = Client()
+    editor.force_login(boss)
+    report = editor.get("/admin/reports/undelivered-emails/").content.decode()
+    assert "password reset" in report and "boss@example.org" in report
+
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    run_worker()
+    [message] = mail.outbox
+    assert message.to == ["boss@example.org"] and "/admin/password_reset/" in message.body
+    assert not QueuedEmail.objects.exists() and not UndeliveredEmail.objects.exists()

@@ -96,7 +96,6 @@ def test_prisoner_texts_are_in_every_language_except_on_a_profile_never_shown():
         "capture_place",
         "home_town",
         "occupation",
-        "detention_place",
         "charges",
         "court",
         "photo_credit",

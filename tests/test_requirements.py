@@ -27,6 +27,7 @@ RUNTIME_ONLY = {
     "psycopg": "Django's PostgreSQL backend imports it when DATABASE_URL names PostgreSQL",
     "redis": "Django's Redis cache backend imports it when REDIS_URL is set",
     "django-xff": "its middleware is installed only behind proxies (TRUSTED_PROXY_DEPTH)",
+    "boto3": "django-storages' S3 backend imports it when MEDIA_S3_BUCKET is set",
 }
 
 
@@ -65,7 +66,12 @@ def imported_modules(path):
 
 
 def is_first_party(module):
-    return (PROJECT / module).is_dir() or (PROJECT / f"{module}.py").is_file()
+    # A script imports its siblings in scripts/ as top-level modules (Python puts the
+    # script's folder first on sys.path).
+    return any(
+        (PROJECT / folder / module).is_dir() or (PROJECT / folder / f"{module}.py").is_file()
+        for folder in (".", "scripts")
+    )
 
 
 @functools.cache

@@ -92,8 +92,11 @@ def test_head_has_canonical_description_and_open_graph(client, home_pages):
     assert document.find("meta", attrs={"name": "description"})["content"] == (
         "Une campagne de solidarité"
     )
-    assert document.find("meta", property="og:title")["content"] == "Accueil"
-    assert document.find("meta", property="og:locale")["content"] == "fr"
+    # The home page is titled with the site name, never "Accueil".
+    assert document.find("meta", property="og:title")["content"] == "Campaign"
+    assert document.find("meta", property="og:locale")["content"] == "fr_FR"
+    alternates = document.find_all("meta", property="og:locale:alternate")
+    assert sorted(meta["content"] for meta in alternates) == ["en_GB", "hy_AM"]
     hreflangs = {
         link["hreflang"]: link["href"]
         for link in document.select('link[rel="alternate"][hreflang]')

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 from campaign_site.security import policy_settings
 
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     "campaign_site.http_cache.PublicGZipMiddleware",
     "campaign_site.http_cache.SharedCacheMiddleware",
     "campaign_site.errors.RejectNulBytesMiddleware",
+    # Refusals on the JSON routes are JSON, with a message (405s included).
+    "campaign_site.errors.JsonErrorsMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "campaign_site.middleware.SiteLocaleMiddleware",
@@ -81,8 +84,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Who opened a hidden or name-only profile in the admin, in the audit log.
+    "prisoners.audit.SensitiveAccessAuditMiddleware",
+    # Admin URLs naming a hidden or name-only profile, for staff who may not see it.
+    "prisoners.permissions.HiddenPagesAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "campaign_site.errors.MalformedAdminPostMiddleware",
+    # The request's site and the page a URL serves, kept until an editor changes them.
+    "campaign_site.routing.KeptRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "campaign_site.urls"
@@ -183,6 +193,24 @@ AXES_CLIENT_IP_CALLABLE = "campaign_site.abuse.client_ip"
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 AXES_VERBOSE = False
 # Admin sessions end after a working day, and when the browser closes.
+# Two-factor authentication (TOTP) for the staff accounts campaign_site.staff names;
+# production turns it on (STAFF_2FA_REQUIRED), development leaves it off.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_email"]
+_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "campaign_site.staff.SecondFactorMiddleware",
+]
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)
+OTP_TOTP_ISSUER = env.str("SITE_NAME", default="Free Armenian Prisoners")
+# Before enrolling a TOTP device, an account proves it reads its email: a code from
+# django-otp's email devices (campaign_site.staff.enrol), sent through the mail queue.
+# Tries are counted per code (STAFF_ENROL_CODE_TRIES) rather than slowed down.
+OTP_EMAIL_SUBJECT = gettext_lazy("Your code to set up two-factor authentication")
+OTP_EMAIL_BODY_TEMPLATE_PATH = "staff/email/enrol_code.txt"
+OTP_EMAIL_TOKEN_VALIDITY = 10 * 60
+OTP_EMAIL_COOLDOWN_DURATION = 60
+OTP_EMAIL_THROTTLE_FACTOR = 0
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
@@ -261,6 +289,12 @@ FORMAT_MODULE_PATH = ["campaign_site.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
+# django-countries' Armenian catalog swaps the two Koreas (9.1.0): the names are ours,
+# so their translations live in locale/ and stay there when scripts/messages runs.
+COUNTRIES_OVERRIDE = {
+    "KP": gettext_lazy("North Korea"),
+    "KR": gettext_lazy("South Korea"),
+}
 
 # Submitting a live page for translation must not publish an untranslated copy.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -302,10 +336,64 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+# Drawn share cards (campaign_site.share_cards); empty: `<MEDIA_ROOT>-share-cards/`.
+SHARE_CARDS_ROOT = env.str("SHARE_CARDS_ROOT", default="")
+# Private files (sponsors' proofs, photos of people not on a full profile) never sit
+# under MEDIA_ROOT: by default in its sibling `<MEDIA_ROOT>-private/`.
+PRIVATE_MEDIA_ROOT = env.str("PRIVATE_MEDIA_ROOT", default="") or None
+# "default" sends each file to "public" or "private" by its name (campaign_site.storage).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "campaign_site.storage.RoutingStorage"},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "campaign_site.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Who may open a private file through /admin/private-media/ (a function of the user
+# and the file name); without it, superusers only.
+CAMPAIGN_PRIVATE_MEDIA_ACCESS = "prisoners.photos.may_open_private_file"
+
+
+def s3_media_storages(bucket):
+    """Public and private media on S3-compatible object storage (django-storages).
+
+    Every app node then sees every upload. Private files go to their own bucket
+    (MEDIA_S3_PRIVATE_BUCKET) or, without one, under a prefix of the public bucket,
+    always uploaded with a private ACL.
+    """
+    common = {
+        "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("MEDIA_S3_REGION", default="") or None,
+        "access_key": env.str("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+        "addressing_style": env.str("MEDIA_S3_ADDRESSING_STYLE", default="") or None,
+    }
+    private_bucket = env.str("MEDIA_S3_PRIVATE_BUCKET", default="")
+    return {
+        "public": {
+            "BACKEND": "campaign_site.s3.PublicS3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": bucket,
+                # "" when the bucket's own policy makes objects public (ACLs disabled).
+                "default_acl": env.str("MEDIA_S3_PUBLIC_ACL", default="public-read") or None,
+                "custom_domain": env.str("MEDIA_S3_CUSTOM_DOMAIN", default="") or None,
+            },
+        },
+        "private": {
+            "BACKEND": "campaign_site.s3.PrivateS3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": private_bucket or bucket,
+                "location": "" if private_bucket else "private",
+                "querystring_expire": env.int("PRIVATE_MEDIA_URL_SECONDS", default=60),
+            },
+        },
+    }
+
+
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    STORAGES.update(s3_media_storages(MEDIA_S3_BUCKET))
 
 # --- Background tasks -------------------------------------------------------
 # Confirmation emails, reminders and Wagtail's own background work (search and
@@ -326,15 +414,23 @@ TASKS = {
 # --- Email ------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="campaign@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every email goes through the worker (campaign_site.mail): EMAIL_BACKEND queues what
+# Wagtail and Django send; the worker hands each email to EMAIL_DELIVERY_BACKEND.
+EMAIL_BACKEND = "campaign_site.mail.QueueBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # A mail server that accepts a connection and never answers must not hold a
 # request or a worker: every SMTP step gives up after this many seconds.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# An email the worker could not deliver is forgotten after this many days (sooner when
+# its content expires: a password reset after PASSWORD_RESET_TIMEOUT); campaign_site.mail.
+CAMPAIGN_UNDELIVERED_EMAIL_DAYS = env.int("UNDELIVERED_EMAIL_DAYS", default=14)
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("SITE_NAME", default="Free Armenian Prisoners")
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, stemming each page in its own language, quote-safe
+# (campaign_site.search).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "campaign_site.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -396,3 +492,4 @@ REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRen
 # Petitions sit under a language's home page, and link to the prisoners they are for.
 PETITIONS_PARENT_PAGE_TYPES = ["home.HomePage"]
 PETITIONS_PEOPLE_INDEX_PAGE_TYPE = "prisoners.PrisonerIndexPage"
+PETITIONS_SUBJECT_PAGE_TYPES = ["prisoners.PrisonerPage"]

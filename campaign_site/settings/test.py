@@ -23,6 +23,9 @@ if REDIS_URL:
     _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     _database = int(_url.path.strip("/") or 0) - _worker
     CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{max(_database, 0)}"))
+# Sign forms store signatures at once, so that a test sees them without running the
+# storer, on Redis too; tests of the batches turn it on (tests/petitions/test_intake.py).
+PETITIONS_ACCEPT_IN_BATCHES = False
 # Serve static files straight from the apps' folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -10,6 +10,7 @@
 vcl 4.1;
 
 import directors;
+import std;
 
 probe health {
     .url = "/health/";
@@ -35,10 +36,23 @@ sub vcl_init {
 
 sub vcl_recv {
     set req.backend_hint = nodes.backend();
+    # While an app node answers, an expired copy is served for at most 10 s more
+    # (while Varnish fetches a fresh one): pages stay at most a minute old, live
+    # figures at most 10 s (their Cache-Control says so). Only when no node answers
+    # does the day of grace below apply.
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 10s;
+    }
 
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
+        }
+        # A URL ending in * drops everything under it: listings whose query strings
+        # no purge can enumerate (the APIs, widgets, tags, pages of an index).
+        if (req.url ~ "\*$") {
+            std.ban("req.http.host == " + req.http.host + " && req.url ~ ^" + regsub(req.url, "\*$", ""));
+            return (synth(200, "Banned"));
         }
         return (purge);
     }

@@ -10,6 +10,7 @@ sample prisoners and links the petition that earlier loaders made. Safe to run a
 from wagtail.models import Locale
 
 from campaign_site.demo_data import catalogue, english, read_demo_data, translation_languages
+from campaign_site.demo_images import sample_image
 from campaign_site.localization import publish_translation
 from home.models import (
     HomePage,
@@ -19,6 +20,7 @@ from home.models import (
     NewsPageRelatedPage,
     NewsTag,
 )
+from petitions import demo as petition_demo
 from prisoners.visibility import Visibility
 
 from . import site as site_demo
@@ -83,7 +85,15 @@ def references_block(references):
     )
 
 
-def ensure_news_item(index, data, tags, petition, references):
+# Drawn pictures for the news items, in the order of news.yaml.
+NEWS_IMAGES = (
+    ("wire", "birds over barbed wire"),
+    ("horizon", "sunrise over water"),
+    ("letters", "letters on their way"),
+)
+
+
+def ensure_news_item(index, data, tags, petition, references, *, image=None, image_credit=None):
     item = NewsPage.objects.child_of(index).filter(slug=data["slug"]).first()
     created = item is None
     if created:
@@ -91,6 +101,8 @@ def ensure_news_item(index, data, tags, petition, references):
     item.title = english(data["title"])
     item.date = data["date"]
     item.lead = english(data["lead"])
+    item.image = image
+    item.image_credit = english(image_credit) if image_credit else ""
     # The search description repeats the lead, so one translation serves both.
     item.search_description = english(data["lead"])
     body = [("paragraph", f"<p>{english(paragraph)}</p>") for paragraph in data["paragraphs"]]
@@ -105,8 +117,10 @@ def ensure_news_item(index, data, tags, petition, references):
     return NewsPage.objects.get(pk=item.pk)
 
 
-def news_catalogue(data, references, language):
+def news_catalogue(data, references, language, image_credit=None):
     texts = [data["title"], data["lead"], *data["paragraphs"]]
+    if image_credit:
+        texts.append(image_credit)
     if data["references"]:
         texts += [references["heading"], *references["items"]]
     return catalogue(texts, language)
@@ -115,6 +129,7 @@ def news_catalogue(data, references, language):
 def fill_home(home, context, data):
     home = HomePage.objects.get(pk=home.pk)
     home.main_petition = context.objects.get("petition")
+    home.hero_image = sample_image("mountains", "mountains at dusk")
     home.call_to_action = english(data["home"]["call_to_action"])
     home.latest_news_count = data["home"]["latest_news_count"]
     set_stream(
@@ -176,15 +191,29 @@ def load(context):
             publish_translation(index, language, catalogue(news["index"].values(), language)),
         )
     petition = context.objects.get("petition")
-    for data in news["news"]:
-        item = ensure_news_item(index, data, tags, petition, news["references"])
+    if petition is not None and context.objects.get("prisoners"):
+        petition_demo.name_subjects(petition, context.objects["prisoners"])
+        context.log("Petition: names the demo's people")
+    for number, data in enumerate(news["news"]):
+        kind, title = NEWS_IMAGES[number % len(NEWS_IMAGES)]
+        item = ensure_news_item(
+            index,
+            data,
+            tags,
+            petition,
+            news["references"],
+            image=sample_image(kind, title),
+            image_credit=news["image_credit"],
+        )
         for language in translation_languages():
             report(
                 context,
                 data["slug"],
                 language,
                 publish_translation(
-                    item, language, news_catalogue(data, news["references"], language)
+                    item,
+                    language,
+                    news_catalogue(data, news["references"], language, news["image_credit"]),
                 ),
             )
     context.log(f"News index and {len(news['news'])} news items in English, French and Armenian")

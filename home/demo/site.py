@@ -18,11 +18,12 @@ from campaign_site.demo_data import (
     translation_languages,
 )
 from campaign_site.localization import ensure_translator_groups, publish_translation
+from campaign_site.models import SiteIdentity
 from home.models import CampaignSettings, HomePage
 
 DATA_DIR = Path(__file__).parent / "data"
 
-HOME_TEXT_FIELDS = ("title", "headline", "search_description")
+HOME_TEXT_FIELDS = ("title", "headline", "search_description", "hero_image_credit")
 
 
 def home_data():
@@ -70,9 +71,28 @@ def ensure_english_home(data):
     site.hostname = base_url.hostname or "localhost"
     site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
     site.root_page = home
-    site.site_name = data["site"]["name"]
+    site.site_name = english(data["site"]["name"])
     site.save()
     return site, home
+
+
+IDENTITY_FIELDS = {"site_name": "name", "tagline": "tagline", "footer_text": "footer"}
+
+
+def ensure_site_identity(context, site_data):
+    """The site's name, tagline and footer in English, translated like any snippet."""
+    english_locale = Locale.objects.get(language_code="en")
+    identity = SiteIdentity.objects.filter(locale=english_locale).first()
+    identity = identity or SiteIdentity(locale=english_locale)
+    for field, key in IDENTITY_FIELDS.items():
+        setattr(identity, field, english(site_data[key]))
+    identity.save()
+    texts = [site_data[key] for key in IDENTITY_FIELDS.values()]
+    for language_code in translation_languages():
+        missing = publish_translation(identity, language_code, catalogue(texts, language_code))
+        for text in missing:
+            context.warn(f"site identity ({language_code}): no translation for {text[:60]!r}")
+    context.log(f"Site identity {identity.site_name!r} in every language")
 
 
 def load(context):
@@ -86,6 +106,8 @@ def load(context):
     campaign_settings.organisation_name = data["site"]["organisation_name"]
     campaign_settings.contact_email = data["site"]["contact_email"]
     campaign_settings.save()
+
+    ensure_site_identity(context, data["site"])
 
     for language_code in translation_languages():
         missing = publish_translation(home, language_code, home_catalogue(data, language_code))

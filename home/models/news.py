@@ -26,8 +26,10 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -37,6 +39,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import Translation
 
+from campaign_site.api_fields import ImageRenditionsField, RichTextHTMLField
 from campaign_site.blocks import StoryBlock
 from campaign_site.localization import localized_objects
 from campaign_site.pages import ShareablePageMixin
@@ -103,6 +106,8 @@ class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
     per_page = 10
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction", serializer=RichTextHTMLField())]
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
@@ -196,6 +201,10 @@ class NewsIndexPage(RoutablePageMixin, ShareablePageMixin, Page):
     def atom_feed(self, request):
         return NewsAtomFeed()(request, index=self)
 
+    def get_cached_paths(self):
+        # Its feeds change with every news item published below it.
+        return ["/", self.reverse_subpage("rss"), self.reverse_subpage("atom")]
+
     def feed_url(self, kind, request=None):
         return self.get_url(request) + self.reverse_subpage(kind)
 
@@ -215,6 +224,15 @@ class NewsPageForm(WagtailAdminPageForm):
 
 def today():
     return timezone.localdate()
+
+
+class NewsTagsField(serializers.Field):
+    """A news item's tags for the content API, `[{"slug", "name"}]`, as its page shows
+    them: in its language, one per slug, by name (home.news_tags)."""
+
+    def to_representation(self, page):
+        set_display_tags([page], page.locale)
+        return [{"slug": tag.slug, "name": tag.name} for tag in page.display_tags]
 
 
 class NewsPage(ShareablePageMixin, Page):
@@ -272,6 +290,19 @@ class NewsPage(ShareablePageMixin, Page):
             label=_("Related page"),
             help_text=_("Shown as cards under the item."),
         ),
+    ]
+
+    # The content API's detail of a news item holds all a decoupled page needs:
+    # the body as typed blocks with rendered rich text (campaign_site.blocks).
+    api_fields = [
+        APIField("date"),
+        APIField("author"),
+        APIField("lead"),
+        APIField("image", serializer=ImageRenditionsField()),
+        APIField("image_caption"),
+        APIField("image_credit"),
+        APIField("body"),
+        APIField("tags", serializer=NewsTagsField(source="*")),
     ]
 
     search_fields = [

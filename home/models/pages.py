@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -12,15 +13,19 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_site.api_fields import ImageRenditionsField, RichTextHTMLField, TypedBlocksField
+from campaign_site.http_cache import LIVE_FIGURES_SECONDS
 from campaign_site.pages import ShareablePageMixin
+from campaign_site.render_cache import kept_page
 from campaign_site.translation import page_fields
 from home.blocks import SupportingOrganisationsBlock, TimelineBlock
-from home.campaign import home_page_context
+from home.campaign import home_page_context, share_card
 
 
 class HomePage(ShareablePageMixin, Page):
@@ -143,6 +148,20 @@ class HomePage(ShareablePageMixin, Page):
         ]
     )
 
+    # What editors write; the figures are the widgets API's (/api/widgets/figures/), and
+    # the featured people and main petition are pages of their own, by the public-page rule.
+    api_fields = [
+        APIField("headline"),
+        APIField("introduction", serializer=RichTextHTMLField()),
+        APIField("hero_image", serializer=ImageRenditionsField()),
+        APIField("hero_image_credit"),
+        APIField("call_to_action"),
+        APIField("timeline_heading"),
+        APIField("timeline", serializer=TypedBlocksField()),
+        APIField("partners_heading"),
+        APIField("partners", serializer=TypedBlocksField()),
+    ]
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("headline"),
@@ -176,10 +195,28 @@ class HomePage(ShareablePageMixin, Page):
     def get_share_image(self):
         return self.share_image or self.hero_image
 
+    def share_card(self):
+        """The campaign (headline, people held) rather than a hero photo without words."""
+        return share_card(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_context(self, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """Kept whole for anonymous visitors: every part of it is kept already, the
+        figures at most LIVE_FIGURES_SECONDS, so the whole page is kept that long."""
+        # A preview (Wagtail's serve_preview sets the flag) is never kept for others.
+        request.is_preview = getattr(request, "is_preview", False)
+        site = Site.find_for_request(request)
+        return kept_page(
+            request,
+            self.get_template(request, *args, **kwargs),
+            lambda: self.get_context(request, *args, **kwargs),
+            vary=(site.pk if site else None, self.pk, translation.get_language()),
+            timeout=LIVE_FIGURES_SECONDS,
+        )
 
 
 class HomePageFeaturedPrisoner(Orderable):

@@ -1,4 +1,5 @@
-"""The petitions panel of the admin dashboard."""
+"""The petitions panel of the admin dashboard: open petitions, and closed ones whose
+signers' data are about to be erased (petitions.retention_tasks)."""
 
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from ..models import Petition, PetitionStatus
+from ..retention_tasks import due_soon
 
 
 class PetitionsPanel(Component):
@@ -39,7 +41,18 @@ class PetitionsPanel(Component):
             for petition in petitions
         ]
         request = parent_context["request"]
+        can_export = request.user.has_perm("petitions.export_signature")
         return {
             "rows": rows,
             "can_view_signatures": request.user.has_perm("petitions.view_signature"),
+            "erasing_soon": [
+                {
+                    "petition": petition,
+                    "date": day,
+                    "pack_url": reverse("petitions_delivery_pack", args=[petition.pk]),
+                }
+                for petition, day in due_soon()
+            ]
+            if can_export
+            else [],
         }

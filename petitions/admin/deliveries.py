@@ -76,7 +76,8 @@ class DeliveryViewSet(SnippetViewSet):
     icon = "mail"
     menu_label = gettext_lazy("Deliveries")
     url_prefix = "petitions/deliveries"
-    url_namespace = "petitions_delivery"
+    # Wagtail's default namespace (wagtailsnippets_petitions_delivery): wagtail-localize
+    # reverses it to translate deliveries.
     copy_view_enabled = False
     list_display = [
         "decision_maker_name",

@@ -102,6 +102,7 @@ class ErasureViewSet(SnippetViewSet):
         DateColumn("erased_at", label=gettext_lazy("Erased")),
         "erased_by",
         "reference",
+        "petition",
         "signatures_erased",
     ]
     ordering = ["-erased_at"]

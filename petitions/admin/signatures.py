@@ -1,5 +1,6 @@
 """The signature listing, its exports, and one signature's page (invalidate or restore it)."""
 
+import codecs
 import csv
 
 import django_filters
@@ -21,6 +22,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign_site.admin_choosers import PermissionCheckedChooserViewSet
 from campaign_site.spreadsheets import safe_cell
 
 from .. import signing
@@ -58,7 +60,16 @@ class SignatureFilterSet(WagtailFilterSet):
         fields = []
 
 
-TEXT_EXPORTS = ("first_name", "last_name", "email", "postcode", "comment", "partner_ref")
+TEXT_EXPORTS = (
+    "first_name",
+    "last_name",
+    "email",
+    "postcode",
+    "comment",
+    "partner_ref",
+    "contact_consent_text",
+    "named_consent_text",
+)
 
 
 class SignatureIndexView(snippet_views.IndexView):
@@ -84,8 +95,13 @@ class SignatureIndexView(snippet_views.IndexView):
         return f"signatures-{timezone.localdate():%Y-%m-%d}"
 
     def stream_csv(self, queryset):
-        """Row by row from the database: an export of 100,000 signers stays small in memory."""
+        """Row by row from the database: an export of 100,000 signers stays small in memory.
+
+        It starts with a UTF-8 byte order mark: without one, Excel on Windows reads the
+        file as the local code page and garbles Armenian and accented names.
+        """
         writer = csv.DictWriter(_Echo(), fieldnames=self.list_export)
+        yield codecs.BOM_UTF8
         yield writer.writerow(
             {field: self.get_heading(queryset, field) for field in self.list_export}
         )
@@ -202,6 +218,8 @@ class SignatureViewSet(SnippetViewSet):
     index_template_name = "petitions/admin/signature_index.html"
     edit_view_class = SignatureDetailView
     copy_view_enabled = False
+    # Wagtail's chooser for every snippet listed signers by name to any admin user.
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     filterset_class = SignatureFilterSet
     search_fields = ["first_name", "last_name", "email_normalized"]
     ordering = ["-created_at"]
@@ -230,6 +248,7 @@ class SignatureViewSet(SnippetViewSet):
         "contact_consent",
         "contact_consent_text",
         "named_consent",
+        "named_consent_text",
         "created_at",
         "confirmed_at",
         "invalidated_at",

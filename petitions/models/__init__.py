@@ -14,14 +14,16 @@ page field, which wagtail-localize would overwrite from the source on each sync.
   counted by country and confirmation, changed in the same transaction as the
   signatures, see `petitions.signing`), imports and erasures.
 - `deliveries`: the petition delivered to decision makers, and their responses.
+- `subjects`: the people (pages) a petition is for, chosen on its source page.
 - `partners`: sites that embed petitions, and how signatures are credited to them.
 """
 
-from .deliveries import Delivery, DeliveryChannel, ResponseStatus
+from .deliveries import Delivery, DeliveryChannel, ResponseStatus, deliveries_in
 from .pages import THANKS_STATES, PetitionDecisionMaker, PetitionPage
 from .partners import Partner
 from .petition import Petition, PetitionCounts, PetitionStatus
 from .signatures import Erasure, Signature, SignatureImport, SignatureSource, SignatureTally
+from .subjects import PetitionSubject
 
 __all__ = [
     "THANKS_STATES",
@@ -34,9 +36,11 @@ __all__ = [
     "PetitionDecisionMaker",
     "PetitionPage",
     "PetitionStatus",
+    "PetitionSubject",
     "ResponseStatus",
     "Signature",
     "SignatureImport",
     "SignatureTally",
     "SignatureSource",
+    "deliveries_in",
 ]

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class ResponseStatus(models.TextChoices):
@@ -21,7 +23,7 @@ class DeliveryChannel(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Delivery(models.Model):
+class Delivery(TranslatableMixin, models.Model):
     """The petition delivered to one decision maker, and their response. Shown publicly."""
 
     petition = models.ForeignKey(
@@ -50,10 +52,34 @@ class Delivery(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
+    translatable_fields = [
+        TranslatableField("note"),
+        TranslatableField("response_text"),
+        SynchronizedField("petition"),
+        SynchronizedField("decision_maker_key"),
+        SynchronizedField("decision_maker_name"),
+        SynchronizedField("delivered_on"),
+        SynchronizedField("channel"),
+        SynchronizedField("response_status"),
+        SynchronizedField("response_date"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
         ordering = ["-delivered_on", "-pk"]
 
     def __str__(self):
         return f"{self.decision_maker_name} · {self.delivered_on:%Y-%m-%d}"
+
+
+def deliveries_in(petition, locale):
+    """Each delivery of `petition` once, oldest first: its translation in `locale` when there
+    is one, else the version first written. `locale` may be a Locale or its id. One query."""
+    locale_id = getattr(locale, "pk", locale)
+    chosen = {}
+    for delivery in Delivery.objects.filter(petition=petition).order_by("pk"):
+        current = chosen.get(delivery.translation_key)
+        if current is None or (delivery.locale_id == locale_id and current.locale_id != locale_id):
+            chosen[delivery.translation_key] = delivery
+    return sorted(chosen.values(), key=lambda delivery: (delivery.delivered_on, delivery.pk))

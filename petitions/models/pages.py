@@ -1,7 +1,10 @@
 """The petition page editors write and translate, and the people it is addressed to."""
 
 from django.db import models
+from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -16,21 +19,27 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_site.api_fields import ImageRenditionsField, RichTextHTMLField
 from campaign_site.blocks import StoryBlock
 from campaign_site.embeds import EmbeddableMixin, EmbedPanel
+from campaign_site.http_cache import LIVE_FIGURES_SECONDS
+from campaign_site.models import site_identity
 from campaign_site.pages import ShareablePageMixin
+from campaign_site.render_cache import kept_page, remember
+from campaign_site.share_cards import ShareCard, milestone
 from campaign_site.translation import page_fields
 
 from .. import conf
 from ..forms import PublicSignatureForm
-from ..page_context import petition_context
+from ..page_context import petition_context, petition_live_context
 from ..page_form import PetitionPageForm
 from ..serializers import PetitionCounterField
 from .petition import SHARED_SETTINGS, Petition
+from .subjects import subject_page_types, subject_pages_of
 
 # Where a page keeps the settings set on it until they are published, and their key
 # in its revisions.
@@ -69,6 +78,18 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
         verbose_name=_("why this petition matters"),
         blank=True,
     )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A wide picture above the title. Set its focal point: phones show a short band of it."
+        ),
+    )
+    hero_image_credit = models.CharField(_("hero image credit"), max_length=255, blank=True)
     launch_date = models.DateField(_("started on"), null=True, blank=True)
     organiser_name = models.CharField(_("organiser"), max_length=255, blank=True)
     organiser_url = models.URLField(_("organiser's website"), blank=True)
@@ -113,10 +134,15 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
     count_unconfirmed = petition_setting("count_unconfirmed")
     ask_postcode = petition_setting("ask_postcode")
     ask_comment = petition_setting("ask_comment")
+    retention_months = petition_setting("retention_months")
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_credit")],
+            heading=_("Hero image"),
+        ),
         FieldPanel("demands"),
         FieldPanel("body"),
         InlinePanel(
@@ -124,6 +150,22 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
             heading=_("Decision makers"),
             label=_("Decision maker"),
             min_num=1,
+        ),
+        *(
+            [
+                InlinePanel(
+                    "subjects",
+                    heading=_("Who the petition is for"),
+                    label=_("Person"),
+                    help_text=_(
+                        "The people this petition is for: their cards appear on the petition, "
+                        "and the petition on their profiles. Chosen on the page the petition "
+                        "was written in, for every language."
+                    ),
+                )
+            ]
+            if subject_page_types()
+            else []
         ),
         MultiFieldPanel(
             [
@@ -151,6 +193,7 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
             [FieldPanel("ask_postcode"), FieldPanel("ask_comment")],
             heading=_("Form"),
         ),
+        FieldPanel("retention_months"),
         FieldPanel("thank_you_text"),
     ]
     edit_handler = TabbedInterface(
@@ -170,7 +213,16 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
 
     api_fields = [
         APIField("lead"),
+        APIField("hero_image", serializer=ImageRenditionsField()),
+        APIField("hero_image_credit"),
         APIField("demands"),
+        APIField("body"),
+        APIField("decision_makers"),
+        APIField("organiser_name"),
+        APIField("organiser_url"),
+        APIField("organiser_contact"),
+        APIField("launch_date"),
+        APIField("outcome", serializer=RichTextHTMLField()),
         APIField("counter", serializer=PetitionCounterField(source="*")),
     ]
 
@@ -189,6 +241,8 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
         TranslatableField("thank_you_text"),
         TranslatableField("outcome"),
         TranslatableField("offline_note"),
+        TranslatableField("hero_image_credit"),
+        SynchronizedField("hero_image"),
         SynchronizedField("organiser_url"),
         SynchronizedField("organiser_contact"),
         SynchronizedField("launch_date"),
@@ -240,26 +294,102 @@ class PetitionPage(EmbeddableMixin, RoutablePageMixin, ShareablePageMixin, Page)
         page.__dict__[PENDING_SETTINGS] = pending
         return page
 
+    def rendered_counts(self):
+        """The petition's counts, read once per page object: the page, its sign box and the
+        share card drawn in the same render show one figure from one query."""
+        counts = self.__dict__.get("_rendered_counts")
+        if counts is None:
+            counts = self.__dict__["_rendered_counts"] = self.petition.counts()
+        return counts
+
+    def subject_pages(self):
+        """The pages this petition is for, as chosen on its source page (see PetitionSubject)."""
+        return subject_pages_of(self)
+
     # --- rendering ------------------------------------------------------------
 
     def get_context(self, request, *args, form=None, state=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if form is None and state is None and self.petition.is_open:
-            form = PublicSignatureForm(petition=self.petition, language=self.locale_code)
+        if form is None and state is None:
+            form = self.blank_form()
         context.update(petition_context(self, request, form=form, state=state))
+        return context
+
+    def blank_form(self):
+        """The sign form as a visitor first sees it, while the petition is open."""
+        if self.petition.is_open:
+            return PublicSignatureForm(petition=self.petition, language=self.locale_code)
+        return None
+
+    def live_context(self, request):
+        """What the LIVE_PARTS of a kept page are drawn from (petition_live_context)."""
+        context = super().get_context(request)
+        context.update(petition_live_context(self, request, form=self.blank_form()))
         return context
 
     @property
     def locale_code(self):
         return self.locale.language_code
 
+    def share_card(self):
+        """The title, the live count and, while signing is open, the goal and progress."""
+        petition = self.petition
+        counts = self.rendered_counts()
+        total = number_format(counts.total, force_grouping=True)
+        is_open = petition.is_open
+        return ShareCard(
+            title=self.title,
+            site_name=site_identity(self.locale_code).name,
+            kicker=gettext("Petition"),
+            figure=ngettext("%(count)s signature", "%(count)s signatures", counts.total)
+            % {"count": total},
+            detail=gettext("Next goal: %(goal)s")
+            % {"goal": number_format(counts.goal, force_grouping=True)}
+            if is_open
+            else "",
+            progress=counts.total / counts.goal if is_open and counts.goal else None,
+            milestone=milestone(counts.total),
+        )
+
+    #: What a kept petition page draws afresh (`{% live %}` in its templates): what
+    #: follows the count, drawn again whenever the count moves (COUNTED_PARTS), and the
+    #: sign form's fresh token and check, drawn for every request.
+    COUNTED_PARTS = ("share-picture", "petition-counter", "recent-signers", "country-counts")
+    LIVE_PARTS = (*COUNTED_PARTS, "sign-form-token", "proof-of-work")
+
+    def keep_petition_record(self, request):
+        """For the views that show the page: the shared record, kept between requests
+        (render_cache.remember). It changes only when saved, which retires what is kept."""
+        if "petition" not in self.__dict__:
+            self.petition = remember(
+                "petition-record",
+                lambda: Petition.for_page(self),
+                vary=(self.translation_key,),
+                request=request,
+            )
+
     @path("")
     def petition_view(self, request):
-        return self.render(request)
+        """Kept whole for anonymous visitors but for its LIVE_PARTS (render_cache.kept_page)."""
+        self.keep_petition_record(request)
+        site = Site.find_for_request(request)
+        return kept_page(
+            request,
+            self.get_template(request),
+            lambda: self.get_context(request),
+            vary=(site.pk if site else None, self.pk, translation.get_language()),
+            live=self.LIVE_PARTS,
+            live_context=lambda: self.live_context(request),
+            # The counts are read afresh on every view: a new signature shows at once.
+            shared_live=self.COUNTED_PARTS,
+            shared_live_key=lambda context: context["counts"],
+            shared_live_seconds=LIVE_FIGURES_SECONDS,
+        )
 
     @path("thanks/")
     def thanks_view(self, request):
         """The thank-you state: share links and what happens next, without personal data."""
+        self.keep_petition_record(request)
         state = request.GET.get("r")
         if state not in THANKS_STATES:
             state = "signed"
@@ -297,6 +427,12 @@ class PetitionDecisionMaker(TranslatableMixin, Orderable):
         FieldPanel("role"),
         FieldPanel("organisation"),
         FieldPanel("photo"),
+    ]
+    api_fields = [
+        APIField("name"),
+        APIField("role"),
+        APIField("organisation"),
+        APIField("photo", serializer=ImageRenditionsField()),
     ]
     translatable_fields = [
         TranslatableField("name"),

@@ -6,6 +6,10 @@ made through its widget (Signature.partner_ref). Signing from other origins is
 refused when editors restrict a partner to its own origins.
 """
 
+import hashlib
+import hmac
+import ipaddress
+import re
 import secrets
 from urllib.parse import urlsplit
 
@@ -15,18 +19,69 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.search import index
 
+from campaign_site.abuse import ascii_domain
+
 
 def new_partner_key():
     return secrets.token_urlsafe(9)
 
 
+def hash_secret(secret):
+    """The stored form of a partner's secret key.
+
+    SHA-256 without salt or stretching is enough for a random 256-bit token (nobody
+    guesses it from its hash), and keeps each server-to-server call cheap; a slow
+    password hasher would cost every signature a quarter of a second.
+    """
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+#: The port a browser leaves out of an origin it sends.
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
 def normalize_origin(value):
-    """'https://Example.org/path' -> 'https://example.org'; None when not an http(s) origin."""
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    """'https://Example.org:443/path' -> 'https://example.org'; None when not an http(s) origin.
+
+    Also reads what a browser sends in `Origin` and `Referer`, which anyone can forge:
+    a malformed address (a port out of range, an unclosed IPv6 bracket) is None, never
+    an exception.
+    """
+    try:
+        parts = urlsplit(value.strip())
+        port = parts.port
+    except ValueError:
         return None
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname.lower()}{port}"
+    host = _host(parts.hostname or "")
+    if parts.scheme not in DEFAULT_PORTS or not host:
+        return None
+    port = f":{port}" if port and port != DEFAULT_PORTS[parts.scheme] else ""
+    return f"{parts.scheme}://{host}{port}"
+
+
+_ASCII_HOST = re.compile(r"[a-z0-9_.-]+")
+
+
+def _host(hostname):
+    """The host as browsers write it in an origin (IDNA for international names, IPv6 in
+    brackets); None when it is no host name at all (a NUL byte, a space…)."""
+    try:
+        address = ipaddress.ip_address(hostname)
+    except ValueError:
+        pass
+    else:
+        return f"[{address}]" if address.version == 6 else str(address)
+    hostname = hostname.lower()
+    if hostname.isascii():
+        return hostname if _ASCII_HOST.fullmatch(hostname) else None
+    return ascii_domain(hostname)
+
+
+def normalized_origins_text(text):
+    """The origins of `text` (one per line) as stored: normalised, once each, invalid
+    lines dropped (the admin's form refuses them first)."""
+    origins = (normalize_origin(line) for line in text.split())
+    return "\n".join(origin for origin in dict.fromkeys(origins) if origin)
 
 
 class Partner(index.Indexed, models.Model):
@@ -55,6 +110,7 @@ class Partner(index.Indexed, models.Model):
         default=new_partner_key,
         help_text=_("Public: it goes in the partner's embed snippet as data-partner."),
     )
+    secret_hash = models.CharField(max_length=64, blank=True, editable=False)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -79,6 +135,12 @@ class Partner(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Stored normalised, whoever saves (the admin's clean, code, a fixture): every
+        # check below compares with the stored text and normalises nothing per request.
+        self.allowed_origins = normalized_origins_text(self.allowed_origins)
+        super().save(*args, **kwargs)
+
     def clean(self):
         invalid = [line for line in self.allowed_origins.split() if normalize_origin(line) is None]
         if invalid:
@@ -88,9 +150,7 @@ class Partner(index.Indexed, models.Model):
                     % {"values": ", ".join(invalid)}
                 }
             )
-        self.allowed_origins = "\n".join(
-            dict.fromkeys(normalize_origin(line) for line in self.allowed_origins.split())
-        )
+        self.allowed_origins = normalized_origins_text(self.allowed_origins)
         if self.restrict_signing and not self.allowed_origins:
             raise ValidationError(
                 {"allowed_origins": _("Give at least one origin to restrict signing to.")}
@@ -98,10 +158,31 @@ class Partner(index.Indexed, models.Model):
 
     @property
     def origins(self):
-        return [origin for origin in self.allowed_origins.split() if origin]
+        return self.allowed_origins.split()
 
     def allows_origin(self, origin):
         return normalize_origin(origin or "") in self.origins
+
+    def new_secret(self):
+        """Give the partner a new secret key (the old one stops working); returns it.
+
+        The key is shown once and only its hash is kept.
+        """
+        secret = secrets.token_urlsafe(32)
+        self.secret_hash = hash_secret(secret)
+        self.save(update_fields=["secret_hash"])
+        return secret
+
+    def secret_matches(self, secret):
+        return bool(self.secret_hash and secret) and hmac.compare_digest(
+            self.secret_hash, hash_secret(secret)
+        )
+
+    @classmethod
+    def for_secret(cls, secret):
+        if not secret:
+            return None
+        return cls.objects.filter(secret_hash=hash_secret(secret), active=True).first()
 
     @classmethod
     def for_key(cls, key):

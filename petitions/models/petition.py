@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass, field
 
+from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.db.models import Count, ExpressionWrapper, Q
+from django.db.models import Count, ExpressionWrapper
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ..goals import next_goal
-from .signatures import SignatureTally
+from .signatures import CONFIRMED, VALID, SignatureTally
 
 
 class PetitionStatus(models.TextChoices):
@@ -27,6 +29,7 @@ SHARED_SETTINGS = (
     "count_unconfirmed",
     "ask_postcode",
     "ask_comment",
+    "retention_months",
 )
 
 
@@ -96,7 +99,26 @@ class Petition(models.Model):
     )
     ask_postcode = models.BooleanField(_("ask for a postcode"), default=False)
     ask_comment = models.BooleanField(_("ask for a comment"), default=False)
+    retention_months = models.PositiveSmallIntegerField(
+        _("months signers' personal data are kept after closing"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_(
+            "Once the petition is closed or won, signers' names, emails, postcodes and "
+            "comments are erased after this many months; counts, countries and dates stay. "
+            "Empty: the site's default (six months unless configured otherwise)."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set when the petition stops being open; the retention period runs from here.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    retention_warning_sent_at = models.DateTimeField(
+        _("erasure warning sent"), null=True, blank=True, editable=False
+    )
+    personal_data_erased_at = models.DateTimeField(
+        _("signers' personal data erased"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("petition record")
@@ -105,6 +127,24 @@ class Petition(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # The retention period (petitions.retention) runs from closing; a reopened
+        # petition collects new signers, whose data a later closing erases in turn.
+        if self.is_open:
+            self.closed_at = None
+            self.retention_warning_sent_at = None
+            self.personal_data_erased_at = None
+        elif self.closed_at is None:
+            self.closed_at = timezone.now()
+        if kwargs.get("update_fields") and "status" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "closed_at",
+                "retention_warning_sent_at",
+                "personal_data_erased_at",
+            }
+        super().save(*args, **kwargs)
 
     # --- the link with pages --------------------------------------------------
 
@@ -155,7 +195,7 @@ class Petition(models.Model):
             return queryset
         if queryset.model is SignatureTally:
             return queryset.filter(confirmed=True)
-        return queryset.filter(confirmed_at__isnull=False)
+        return queryset.filter(CONFIRMED)
 
     def counts(self):
         """The public count, goal and counts by country: one query, whatever the number of
@@ -187,11 +227,9 @@ class Petition(models.Model):
         with transaction.atomic():
             SignatureTally.objects.filter(petition=self).delete()
             rows = (
-                self.signatures.filter(invalidated_at__isnull=True)
+                self.signatures.filter(VALID)
                 .annotate(
-                    is_confirmed=ExpressionWrapper(
-                        Q(confirmed_at__isnull=False), output_field=models.BooleanField()
-                    )
+                    is_confirmed=ExpressionWrapper(CONFIRMED, output_field=models.BooleanField())
                 )
                 .values("country", "is_confirmed")
                 .annotate(n=Count("pk"))

@@ -7,6 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from ..imports import FIELD_LABELS, DateOrder
+
+# What counts: a signature stops counting when invalidated (an erased one still counts);
+# the public count takes only confirmed ones unless the petition says otherwise
+# (Petition.counted). Every count of signatures filters with these.
+VALID = Q(invalidated_at__isnull=True)
+CONFIRMED = Q(confirmed_at__isnull=False)
+
 
 class SignatureSource(models.TextChoices):
     """Where a signature came from (not to be confused with a prisoner profile's sources)."""
@@ -19,6 +27,11 @@ class SignatureSource(models.TextChoices):
 
 class Signature(models.Model):
     """One person's signature of one petition, in whichever language they signed it."""
+
+    # Visitors create signatures, many a second on a good day: a signature must not
+    # retire every page part kept until the content changes (campaign_site.render_cache).
+    # What pages show of signatures (counts, latest signers) is live, kept seconds only.
+    changes_pages_on_save = False
 
     petition = models.ForeignKey(
         "Petition", verbose_name=_("petition"), on_delete=models.PROTECT, related_name="signatures"
@@ -118,23 +131,36 @@ class Signature(models.Model):
 
 
 class SignatureTally(models.Model):
-    """How many valid signatures a petition has, by country and confirmation."""
+    """How many valid signatures a petition has, by country and confirmation: the sum
+    of its rows (shards) for that country and confirmation.
+
+    Every signer of one country would otherwise update one row, each waiting for the
+    previous signature's commit: a signature takes a row no other transaction holds
+    (petitions.signing), and a new shard when all are held, so there are about as many
+    rows as signatures ever stored at the same moment. Any row may go below zero (a
+    confirmation moves one from the unconfirmed rows); only the sums mean anything.
+    """
 
     petition = models.ForeignKey("Petition", on_delete=models.CASCADE, related_name="tallies")
     country = models.CharField(max_length=2, blank=True)
     confirmed = models.BooleanField()
+    shard = models.PositiveSmallIntegerField(default=0)
     count = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = _("signature tally")
         constraints = [
             models.UniqueConstraint(
-                fields=["petition", "country", "confirmed"], name="petitions_one_tally_row"
+                fields=["petition", "country", "confirmed", "shard"],
+                name="petitions_one_tally_row_per_shard",
             )
         ]
 
     def __str__(self):
-        return f"{self.petition_id} {self.country or '--'} {self.confirmed}: {self.count}"
+        return (
+            f"{self.petition_id} {self.country or '--'} {self.confirmed} "
+            f"#{self.shard}: {self.count}"
+        )
 
 
 class SignatureImport(models.Model):
@@ -159,6 +185,11 @@ class SignatureImport(models.Model):
     rows_rejected = models.PositiveIntegerField(_("rejected"), default=0)
     # [{"row": 12, "reason": "…"}]: row numbers and reasons, never the rows' contents.
     rejections = models.JSONField(_("rejected rows"), default=list, blank=True)
+    # [{"column": "Postal Code", "field": "postcode"}] and ["Phone", …]: the file's
+    # headings, so the log says what was read and what was left out.
+    columns_mapped = models.JSONField(_("columns read"), default=list, blank=True)
+    columns_ignored = models.JSONField(_("columns ignored"), default=list, blank=True)
+    date_order = models.CharField(_("date format"), max_length=3, blank=True)
 
     class Meta:
         verbose_name = _("signature import")
@@ -180,6 +211,27 @@ class SignatureImport(models.Model):
 
     rejections_display.short_description = _("rejected rows")
 
+    def columns_mapped_display(self):
+        return (
+            "\n".join(
+                f"{item['column']} → {FIELD_LABELS.get(item['field'], item['field'])}"
+                for item in self.columns_mapped
+            )
+            or "—"
+        )
+
+    columns_mapped_display.short_description = _("columns read")
+
+    def columns_ignored_display(self):
+        return ", ".join(self.columns_ignored) or _("None: every column was read.")
+
+    columns_ignored_display.short_description = _("columns ignored")
+
+    def date_order_display(self):
+        return DateOrder(self.date_order).label if self.date_order else "—"
+
+    date_order_display.short_description = _("date format")
+
 
 class Erasure(models.Model):
     """A person's data erased on request. Records that it happened, never whose."""
@@ -199,6 +251,15 @@ class Erasure(models.Model):
         help_text=_("Your ticket or letter reference. Not the person's name or email."),
     )
     signatures_erased = models.PositiveIntegerField(_("signatures erased"))
+    # Set when the retention period of a closed petition erased all its signers' data.
+    petition = models.ForeignKey(
+        "Petition",
+        verbose_name=_("petition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="erasures",
+    )
 
     class Meta:
         verbose_name = _("erasure")

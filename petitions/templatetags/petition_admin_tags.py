@@ -1,9 +1,12 @@
-"""The signature listing's bulk actions: ours only (signatures are never deleted)."""
+"""The signature listing's bulk actions (ours only: signatures are never deleted), and
+country names in the editor's language."""
 
 from django import template
 from django.urls import reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.widgets.button import ListingButton
+
+from petitions import page_context
 
 register = template.Library()
 
@@ -30,3 +33,9 @@ def signature_bulk_actions():
             for action in actions
         ]
     }
+
+
+@register.filter
+def country_name(code):
+    """The name of the country `code` in the active language; "" for none."""
+    return page_context.country_name(code) if code else ""

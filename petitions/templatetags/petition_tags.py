@@ -1,6 +1,8 @@
 """Template helpers for the petition page."""
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -24,3 +26,11 @@ def field_widget(field):
 def is_email(value):
     value = (value or "").strip()
     return "@" in value and " " not in value and ":" not in value
+
+
+@register.filter
+def live_figure(value, name):
+    """`value` as the page writes it, marked for petitions/live.js to keep up to date."""
+    return format_html(
+        '<span data-live="{}" data-value="{}">{}</span>', name, value, intcomma(value)
+    )

@@ -7,11 +7,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from campaign_site.api_fields import RichTextHTMLField
 from campaign_site.embeds import EmbeddableMixin, EmbedPanel
 from campaign_site.pages import ShareablePageMixin
 from campaign_site.translation import page_fields
@@ -152,6 +154,19 @@ class PrisonerIndexPage(EmbeddableMixin, ShareablePageMixin, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
+    # The figures themselves are the widgets API's (/api/widgets/figures/).
+    api_fields = [
+        APIField("introduction", serializer=RichTextHTMLField()),
+        APIField("figures_source_title"),
+        APIField("figures_source_url"),
+        APIField("figures_as_of"),
+        APIField("disappeared_source_title"),
+        APIField("disappeared_source_url"),
+        APIField("group_sponsorship_text", serializer=RichTextHTMLField()),
+        APIField("data_licence"),
+        APIField("data_attribution"),
+    ]
+
     translatable_fields = page_fields(
         TranslatableField("introduction"),
         TranslatableField("figures_source_title"),
@@ -213,7 +228,7 @@ class PrisonerIndexPage(EmbeddableMixin, ShareablePageMixin, Page):
             .publicly_listed()
             .in_language(locale or self.locale)
             .defer_streamfields()
-            .select_related("locale", "photo")
+            .select_related("locale", "prisoner__photo")
         )
 
     def group_sponsorships(self):

@@ -25,7 +25,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign_site.blocks import StoryBlock
 from campaign_site.embeds import EmbeddableMixin, EmbedPanel
+from campaign_site.models import site_identity
 from campaign_site.pages import ShareablePageMixin
+from campaign_site.share_cards import ShareCard
+from campaign_site.storage import PRIVATE_MARKER
 from campaign_site.translation import page_fields
 
 from ..cards import CARD_PHOTO
@@ -34,16 +37,21 @@ from ..facts import (
     CAPTIVITY_ENDED,
     STILL_HELD,
     Answer,
+    AppealOutcome,
     Category,
+    Compliance,
+    ContactChannel,
     Status,
     can_be_sponsored,
     searchable_text,
 )
-from ..serializers import PublicCardField
+from ..page_form import PrisonerPageForm
+from ..permissions import public_text_only
+from ..serializers import PublicBiographyField, PublicCardField, PublicProfileField
+from ..templatetags.prisoner_tags import days_phrase
 from ..visibility import (
     Consent,
     Visibility,
-    effective_visibility,
     highest_visibility_allowed,
     is_publicly_visible,
     not_fully_visible,
@@ -51,8 +59,48 @@ from ..visibility import (
     publicly_visible,
     visible_fields,
 )
+from .prisoner import (
+    FACTS,
+    Prisoner,
+    fact_from_json,
+    fact_to_json,
+    last_icrc_visit,
+    normalized_events,
+)
 from .querysets import PrisonerPageManager
 from .sponsorship import Sponsorship
+
+# Where a page keeps the facts set on it until they are published, and their key in
+# its revisions.
+PENDING_FACTS = "_pending_prisoner_facts"
+REVISION_KEY = "prisoner_facts"
+
+
+def choice_label(choices, value):
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
+
+
+def prisoner_fact(name):
+    """A fact of the shared Prisoner, read and set through the page (see `facts`)."""
+
+    def read(page):
+        pending = page.__dict__.get(PENDING_FACTS)
+        if pending and name in pending:
+            value = pending[name]
+            if name == "photo" and isinstance(value, int):  # a revision keeps the image's id
+                value = pending[name] = get_image_model().objects.filter(pk=value).first()
+            return value
+        record = page.prisoner_record
+        return getattr(record, name) if record is not None else Prisoner.default_fact(name)
+
+    def write(page, value):
+        value = fact_from_json(name, value)  # "2024-01-19" is a date, as for a model field
+        page.__dict__[PENDING_FACTS] = {**page.__dict__.get(PENDING_FACTS, {}), name: value}
+
+    return property(read, write)
 
 
 class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
@@ -72,86 +120,87 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
             "the press. Visitors find the person by any of them."
         ),
     )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown only on full profiles, never for “name only” or “counted”."),
-    )
     photo_credit = models.CharField(_("photo credit"), max_length=255, blank=True)
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
 
-    captured_on = models.DateField(_("date of capture"), null=True, blank=True)
     capture_place = models.CharField(_("place of capture"), max_length=255, blank=True)
-    born_on = models.DateField(_("date of birth"), null=True, blank=True)
-    age_at_capture = models.PositiveSmallIntegerField(
-        _("age at capture"),
-        null=True,
-        blank=True,
-        help_text=_("When the date of birth is not known."),
-    )
     home_town = models.CharField(_("home town"), max_length=255, blank=True)
     occupation = models.CharField(_("occupation"), max_length=255, blank=True)
     biography = StreamField(StoryBlock(), verbose_name=_("biography"), blank=True)
 
-    detention_place = models.CharField(_("place of detention"), max_length=255, blank=True)
-    icrc_registration = models.CharField(
-        _("registered by the ICRC"),
-        max_length=10,
-        choices=Answer.choices,
-        default=Answer.UNKNOWN,
-    )
-    icrc_last_visit_on = models.DateField(_("last known ICRC visit"), null=True, blank=True)
-    acknowledged = models.CharField(
-        _("the holding state acknowledges holding this person"),
-        max_length=10,
-        choices=Answer.choices,
-        default=Answer.UNKNOWN,
-    )
-
     charges = models.TextField(_("charges"), blank=True)
     court = models.CharField(_("court"), max_length=255, blank=True)
-    sentenced_on = models.DateField(_("date of the verdict"), null=True, blank=True)
-    sentence_years = models.PositiveSmallIntegerField(_("sentence (years)"), null=True, blank=True)
-    expected_release_on = models.DateField(_("expected release date"), null=True, blank=True)
-    released_on = models.DateField(
-        _("end of captivity"),
-        null=True,
+    appeal_court = models.CharField(
+        _("appeal court"),
+        max_length=255,
         blank=True,
-        help_text=_("Date of release or repatriation, or of death in custody."),
+        help_text=_("The court hearing the appeal; its dates and outcome are on the Facts tab."),
     )
-
-    consent = models.CharField(
-        _("family's consent"),
-        max_length=20,
-        choices=Consent.choices,
-        default=Consent.NOT_ASKED,
-    )
-    visibility = models.PositiveSmallIntegerField(
-        _("visibility"),
-        choices=Visibility.choices,
-        default=Visibility.COUNTED,
+    health_concerns = models.TextField(
+        _("health concerns"),
+        blank=True,
         help_text=_(
-            "Takes effect when you publish. Making a profile more private applies to every "
-            "language at once; making it more open waits until every translation is synced."
+            "Private by default: shown on a full profile only when “show the health "
+            "concerns publicly” is ticked (only then is it sent to translators)."
         ),
-    )
-    consent_notes = models.TextField(
-        _("notes on consent (private)"),
-        blank=True,
-        help_text=_("Who gave or refused consent, when, and how to reach them. Never published."),
-    )
-    is_sample = models.BooleanField(
-        _("sample data"),
-        default=False,
-        help_text=_("A fictional person for the demo; marked as such on the site."),
     )
     # Folded names in every spelling, for the index's search box.
     name_search = models.TextField(editable=False, blank=True, default="")
+
+    # The facts that do not depend on the language live once per person, on the
+    # Prisoner every translation points at. Editors set them here, on the source page:
+    # they travel in its revisions (drafts, workflows, scheduled publishing) and apply
+    # to every translation when it is published (prisoners.signals.facts_published).
+    prisoner = models.ForeignKey(
+        Prisoner,
+        verbose_name=_("prisoner"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="pages",
+    )
+    category = prisoner_fact("category")
+    status = prisoner_fact("status")
+    photo = prisoner_fact("photo")
+    captured_on = prisoner_fact("captured_on")
+    born_on = prisoner_fact("born_on")
+    age_at_capture = prisoner_fact("age_at_capture")
+    icrc_registration = prisoner_fact("icrc_registration")
+    acknowledged = prisoner_fact("acknowledged")
+    detention_place = prisoner_fact("detention_place")
+    sentenced_on = prisoner_fact("sentenced_on")
+    sentence_years = prisoner_fact("sentence_years")
+    expected_release_on = prisoner_fact("expected_release_on")
+    released_on = prisoner_fact("released_on")
+    consent = prisoner_fact("consent")
+    visibility = prisoner_fact("visibility")
+    consent_notes = prisoner_fact("consent_notes")
+    is_sample = prisoner_fact("is_sample")
+    letters_shown = prisoner_fact("letters_shown")
+    appeal_lodged_on = prisoner_fact("appeal_lodged_on")
+    appeal_outcome = prisoner_fact("appeal_outcome")
+    appeal_decided_on = prisoner_fact("appeal_decided_on")
+    echr_application = prisoner_fact("echr_application")
+    echr_lodged_on = prisoner_fact("echr_lodged_on")
+    echr_interim_measure = prisoner_fact("echr_interim_measure")
+    echr_interim_measure_on = prisoner_fact("echr_interim_measure_on")
+    echr_compliance = prisoner_fact("echr_compliance")
+    family_contact_on = prisoner_fact("family_contact_on")
+    family_contact_channel = prisoner_fact("family_contact_channel")
+    family_contact_public = prisoner_fact("family_contact_public")
+    health_noted_on = prisoner_fact("health_noted_on")
+    health_public = prisoner_fact("health_public")
+    detention_events = prisoner_fact("detention_events")
+
+    @property
+    def icrc_last_visit_on(self):
+        """The latest ICRC visit: from the rows set on this page (a draft, a preview),
+        otherwise as the record keeps it (no query for the rows)."""
+        pending = self.__dict__.get(PENDING_FACTS)
+        if pending and "detention_events" in pending:
+            return last_icrc_visit(normalized_events(pending["detention_events"]))
+        record = self.prisoner_record
+        return record.icrc_last_visit_on if record is not None else None
 
     objects = PrisonerPageManager()
 
@@ -161,15 +210,13 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
             [
                 FieldPanel("name_native"),
                 FieldPanel("other_spellings"),
-                FieldRowPanel([FieldPanel("category"), FieldPanel("status")]),
-                FieldRowPanel([FieldPanel("photo"), FieldPanel("photo_credit")]),
+                FieldPanel("photo_credit"),
             ],
             heading=_("Who"),
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("captured_on"), FieldPanel("capture_place")]),
-                FieldRowPanel([FieldPanel("born_on"), FieldPanel("age_at_capture")]),
+                FieldPanel("capture_place"),
                 FieldRowPanel([FieldPanel("home_town"), FieldPanel("occupation")]),
             ],
             heading=_("Capture and personal details"),
@@ -177,23 +224,89 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
         FieldPanel("biography"),
         MultiFieldPanel(
             [
+                FieldPanel("charges"),
+                FieldPanel("court"),
+                FieldPanel("appeal_court"),
+            ],
+            heading=_("Detention and trial"),
+        ),
+        InlinePanel("timeline", label=_("Timeline"), heading=_("Timeline")),
+        InlinePanel("sources", label=_("Sources"), heading=_("Sources")),
+    ]
+    # The Prisoner's facts (prisoners.page_form offers them on the source page only).
+    facts_panels = [
+        HelpPanel(
+            _(
+                "These facts are the same in every language. They are changed on the page "
+                "they were first written on, and publishing that page applies them to "
+                "every translation at once."
+            )
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("category"), FieldPanel("status")]),
+                FieldPanel("photo"),
+            ],
+            heading=_("Who"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("captured_on"),
+                FieldRowPanel([FieldPanel("born_on"), FieldPanel("age_at_capture")]),
+            ],
+            heading=_("Capture and personal details"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("detention_place"),
-                FieldRowPanel([FieldPanel("icrc_registration"), FieldPanel("icrc_last_visit_on")]),
+                FieldPanel("icrc_registration"),
                 FieldPanel("acknowledged"),
             ],
             heading=_("Detention"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("charges"),
-                FieldRowPanel([FieldPanel("court"), FieldPanel("sentenced_on")]),
-                FieldRowPanel([FieldPanel("sentence_years"), FieldPanel("expected_release_on")]),
-                FieldPanel("released_on"),
+                FieldRowPanel([FieldPanel("sentenced_on"), FieldPanel("sentence_years")]),
+                FieldRowPanel([FieldPanel("expected_release_on"), FieldPanel("released_on")]),
             ],
             heading=_("Trial and release"),
         ),
-        InlinePanel("timeline", label=_("Timeline"), heading=_("Timeline")),
-        InlinePanel("sources", label=_("Sources"), heading=_("Sources")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("appeal_lodged_on"), FieldPanel("appeal_decided_on")]),
+                FieldPanel("appeal_outcome"),
+            ],
+            heading=_("Appeal"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("echr_application"), FieldPanel("echr_lodged_on")]),
+                FieldRowPanel(
+                    [FieldPanel("echr_interim_measure"), FieldPanel("echr_interim_measure_on")]
+                ),
+                FieldPanel("echr_compliance"),
+            ],
+            heading=_("European Court of Human Rights"),
+        ),
+        FieldPanel("detention_events", heading=_("ICRC visits and transfers")),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    _(
+                        "Private by default. Tick “show publicly” only when the family "
+                        "agrees: the public then sees them on a full profile and in the "
+                        "open data, never on a name-only profile."
+                    )
+                ),
+                FieldRowPanel(
+                    [FieldPanel("family_contact_on"), FieldPanel("family_contact_channel")]
+                ),
+                FieldPanel("family_contact_public"),
+                FieldPanel("health_concerns"),
+                FieldRowPanel([FieldPanel("health_noted_on"), FieldPanel("health_public")]),
+            ],
+            heading=_("Family contact and health (private)"),
+        ),
     ]
     safety_panels = [
         HelpPanel(
@@ -208,35 +321,44 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
         FieldPanel("consent"),
         FieldPanel("visibility"),
         FieldPanel("consent_notes"),
+        FieldPanel("letters_shown"),
         FieldPanel("is_sample"),
     ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
+            ObjectList(facts_panels, heading=_("Facts")),
             ObjectList(safety_panels, heading=_("Safety and consent")),
             ObjectList(ShareablePageMixin.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
             ObjectList([EmbedPanel()], heading=_("Embed")),
         ]
     )
+    base_form_class = PrisonerPageForm
 
     # Partners embed one person's card (campaign_site.embeds, prisoners.widgets).
     embed_kind = "prisoner"
     embed_height = 460
     embed_title = _("Prisoner card")
 
-    api_fields = [APIField("card", serializer=PublicCardField(source="*"))]
+    # `profile` (a detail's: campaign_site.api) is what the page shows besides the
+    # biography; all three follow the one visibility rule.
+    api_fields = [
+        APIField("card", serializer=PublicCardField(source="*")),
+        APIField("biography", serializer=PublicBiographyField(source="*")),
+        APIField("profile", serializer=PublicProfileField(source="*")),
+    ]
 
     @classmethod
     def prepare_api_queryset(cls, queryset):
         """What the content API's `card` field reads, fetched once for the whole listing."""
         return (
-            queryset.with_effective_visibility()
-            .with_sponsor_counts()
-            .select_related("locale")
+            queryset.with_sponsor_counts()
+            .select_related("locale", "prisoner")
             .prefetch_related(
                 Prefetch(
-                    "photo", queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO)
+                    "prisoner__photo",
+                    queryset=get_image_model().objects.prefetch_renditions(CARD_PHOTO),
                 )
             )
         )
@@ -251,8 +373,6 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
         index.SearchField("name_native"),
         index.SearchField("other_spellings"),
         index.SearchField("searchable_biography"),
-        index.FilterField("category"),
-        index.FilterField("status"),
     ]
 
     translatable_fields = page_fields(
@@ -261,38 +381,25 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
         TranslatableField("home_town"),
         TranslatableField("occupation"),
         TranslatableField("biography"),
-        TranslatableField("detention_place"),
         TranslatableField("charges"),
         TranslatableField("court"),
+        TranslatableField("appeal_court"),
+        TranslatableField("health_concerns"),
         TranslatableField("timeline"),
         TranslatableField("sources"),
         SynchronizedField("name_native"),
         SynchronizedField("other_spellings"),
-        SynchronizedField("photo"),
-        SynchronizedField("category"),
-        SynchronizedField("status"),
-        SynchronizedField("captured_on"),
-        SynchronizedField("born_on"),
-        SynchronizedField("age_at_capture"),
-        SynchronizedField("icrc_registration"),
-        SynchronizedField("icrc_last_visit_on"),
-        SynchronizedField("acknowledged"),
-        SynchronizedField("sentenced_on"),
-        SynchronizedField("sentence_years"),
-        SynchronizedField("expected_release_on"),
-        SynchronizedField("released_on"),
-        SynchronizedField("consent"),
-        SynchronizedField("visibility"),
-        SynchronizedField("consent_notes"),
-        SynchronizedField("is_sample"),
         SynchronizedField("share_image"),
     )
+    # Text the public may not read never reaches translators (prisoners.permissions).
+    translatable_fields = public_text_only(translatable_fields)
 
     parent_page_types = ["prisoners.PrisonerIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("prisoner profile")
+        permissions = [("view_sensitive_profiles", _("Can view hidden and name-only profiles"))]
 
     # --- Facts ------------------------------------------------------------
 
@@ -333,6 +440,8 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
 
     def clean(self):
         super().clean()
+        if not self.edits_the_facts:
+            return  # a translation's facts are the shared ones, checked where they are edited
         errors = {}
         allowed = highest_visibility_allowed(self.consent)
         if self.visibility is not None and self.visibility > allowed:
@@ -348,14 +457,157 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
             errors["released_on"] = _("Captivity cannot end before the capture.")
         if self.status == Status.SENTENCED and not self.sentence_years:
             errors["sentence_years"] = _("Give the sentence of a sentenced person.")
+        errors.update(self._appeal_and_echr_errors())
         if errors:
             raise ValidationError(errors)
 
+    def _appeal_and_echr_errors(self):
+        errors = {}
+        if self.appeal_decided_on and self.appeal_outcome in ("", AppealOutcome.PENDING):
+            errors["appeal_outcome"] = _("Give the outcome of the decided appeal.")
+        if (
+            self.appeal_decided_on
+            and self.appeal_lodged_on
+            and self.appeal_decided_on < self.appeal_lodged_on
+        ):
+            errors["appeal_decided_on"] = _("An appeal cannot be decided before it is lodged.")
+        if (self.echr_lodged_on or self.echr_interim_measure) and not self.echr_application:
+            errors["echr_application"] = _("Give the application number.")
+        if self.echr_interim_measure_on and not self.echr_interim_measure:
+            errors["echr_interim_measure"] = _(
+                "Tick the interim measure, or remove the date it was indicated."
+            )
+        return errors
+
+    # --- The shared record -----------------------------------------------------
+
+    @property
+    def prisoner_record(self):
+        """The Prisoner every translation of this page shares, or None before the first save."""
+        if self.prisoner_id is not None:
+            return self.prisoner
+        if "_prisoner_by_key" not in self.__dict__:
+            self.__dict__["_prisoner_by_key"] = Prisoner.objects.filter(
+                translation_key=self.translation_key
+            ).first()
+        return self.__dict__["_prisoner_by_key"]
+
+    @property
+    def facts(self):
+        """The facts as this version of the page has them: those set on it (in the editor,
+        or in the revision being published) over those of the shared Prisoner."""
+        return {name: getattr(self, name) for name in FACTS}
+
+    @property
+    def photo_id(self):
+        photo = self.photo
+        return photo.pk if photo is not None else None
+
+    @property
+    def pending_facts(self):
+        return dict(self.__dict__.get(PENDING_FACTS, {}))
+
+    @property
+    def edits_the_facts(self):
+        """Whether the facts are edited on this page (the source page, not a translation)."""
+        record = self.prisoner_record
+        return record is None or record.is_edited_on(self)
+
+    def take_facts_from(self, revision):
+        """The facts as `revision` of this page has them, set on this page."""
+        self.__dict__[PENDING_FACTS] = self.with_content_json(revision.content).pending_facts
+
+    def apply_facts(self):
+        """After a publish of the source page: its facts become every translation's.
+
+        Returns the changes ({name: (old, new)}), see Prisoner.apply_facts_of.
+        """
+        record, _created = Prisoner.get_or_create_for_page(self, self.pending_facts)
+        changes = record.apply_facts_of(self, self.pending_facts)
+        self.__dict__.pop(PENDING_FACTS, None)
+        self.prisoner = record
+        return changes
+
     def save(self, *args, **kwargs):
-        # Defence in depth: whatever reaches the database respects the consent.
-        self.visibility = min(self.visibility, highest_visibility_allowed(self.consent))
+        pending = self.__dict__.get(PENDING_FACTS)
+        if pending and {"visibility", "consent"} & set(pending):
+            # Defence in depth: whatever reaches the record respects the consent.
+            pending["visibility"] = min(self.visibility, highest_visibility_allowed(self.consent))
         self.name_search = searchable_text(self.title, self.name_native, self.other_spellings)
-        return super().save(*args, **kwargs)
+        # Linked before the page is saved, so that what listens to the save (the search
+        # index) already reads the person's facts.
+        relinked = self._link_to_prisoner()
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if relinked and update_fields is not None and "prisoner" not in update_fields:
+            type(self).objects.filter(pk=self.pk).update(prisoner=self.prisoner)
+        record = self.prisoner
+        if record.page_id is None:
+            # Created with this new page: it is where the facts are edited.
+            Prisoner.objects.filter(pk=record.pk, page=None).update(page=self.pk)
+            record.page_id = self.pk
+        elif not record.is_edited_on(self):
+            # A translation's facts are never applied: it shows the shared ones.
+            self.__dict__.pop(PENDING_FACTS, None)
+        return result
+
+    def _link_to_prisoner(self):
+        """Point this page at its person's record, creating the record from the first page
+        saved (with the facts set on it). Copies of a page are other people (another key)."""
+        record = self.prisoner if self.prisoner_id else None
+        if record is not None and record.translation_key == self.translation_key:
+            return False
+        facts = self.pending_facts
+        if record is not None:
+            # A copy of another person's page starts from that person's facts.
+            facts = {**{name: getattr(record, name) for name in FACTS}, **facts}
+        record, created = Prisoner.get_or_create_for_page(self, facts)
+        if created:
+            self.__dict__.pop(PENDING_FACTS, None)  # they are the record's now
+        self.prisoner = record
+        self.__dict__.pop("_prisoner_by_key", None)
+        return True
+
+    def refresh_from_db(self, using=None, fields=None, **kwargs):
+        super().refresh_from_db(using=using, fields=fields, **kwargs)
+        if fields is None:
+            self.__dict__.pop(PENDING_FACTS, None)
+            self.__dict__.pop("_prisoner_by_key", None)
+            if self.prisoner_id is not None:
+                self.prisoner.refresh_from_db()
+
+    def changed_facts(self):
+        """The facts set on this page that differ from the shared record's, as JSON.
+
+        A revision keeps only these: publishing a draft then changes what its editor
+        changed, and never puts back a value someone else changed meanwhile (a profile
+        made private since the draft was saved stays private).
+        """
+        record = self.prisoner_record
+        changed = {}
+        for name, value in self.pending_facts.items():
+            value = fact_to_json(name, value)
+            if record is None or value != fact_to_json(
+                name, getattr(record, f"{name}_id" if name == "photo" else name)
+            ):
+                changed[name] = value
+        return changed
+
+    def serializable_data(self):
+        data = super().serializable_data()
+        data[REVISION_KEY] = self.changed_facts()
+        return data
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        # Revisions made before the record hold the facts as page fields: they are not
+        # read back, the record (filled from the pages, most private choice) stands.
+        page.__dict__[PENDING_FACTS] = {
+            name: fact_from_json(name, value)
+            for name, value in content.get(REVISION_KEY, {}).items()
+            if name in FACTS
+        }
+        return page
 
     def get_admin_display_title(self):
         title = super().get_admin_display_title()
@@ -368,6 +620,14 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
             raise Http404
         return super().serve(request, *args, **kwargs)
 
+    def serve_preview(self, request, mode_name):
+        # The draft's pictures go private first unless it would show them publicly:
+        # renditions made for an editor's preview must not be public files.
+        from ..photos import draft_changed
+
+        draft_changed(self)
+        return super().serve_preview(request, mode_name)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(profile_context(self, request))
@@ -376,6 +636,12 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
             # "name only" profile, state the public facts instead of the editor's text.
             self.search_description = context["profile_summary"]
         return context
+
+    def permissions_for_user(self, user):
+        # Staff without the permission see nothing of a hidden or name-only person.
+        from ..permissions import ProfilePermissionTester
+
+        return ProfilePermissionTester(user, self)
 
     # --- Cards of other apps (home.cards: news, search results, home page) -------
 
@@ -404,14 +670,51 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
         if another page happens to use the same image.
         """
         restricted = not_fully_visible(cls.objects.all())
-        return image_queryset.exclude(pk__in=restricted.values("photo_id")).exclude(
-            pk__in=restricted.exclude(share_image=None).values("share_image_id")
+        return (
+            image_queryset.exclude(
+                pk__in=Prisoner.objects.not_fully_visible().exclude(photo=None).values("photo_id")
+            )
+            .exclude(pk__in=restricted.exclude(share_image=None).values("share_image_id"))
+            # Nor any picture prisoners.photos keeps in private storage (a draft's, say). By
+            # id, as above: the admin's image search can filter on ids, not on the file name.
+            .exclude(
+                pk__in=image_queryset.model._default_manager.filter(
+                    file__contains="/" + PRIVATE_MARKER
+                ).values("pk")
+            )
+        )
+
+    @classmethod
+    def public_photo_ids(cls):
+        """The ids of the photos public profiles show (a photo is the person's record's, so
+        the reference index, which knows pages, does not list it)."""
+        return (
+            Prisoner.objects.fully_visible()
+            .filter(pages__in=cls.objects.publicly_listed().values("pk"))
+            .exclude(photo=None)
+            .values("photo_id")
         )
 
     def get_sitemap_urls(self, request=None):
         if not is_publicly_visible(self):
             return []
         return super().get_sitemap_urls(request)
+
+    def share_card(self):
+        """A full profile's card: the name, the days held and the photo. None for anyone else:
+        a "name only" person's name is public, but never spread as a picture."""
+        profile = public_profile(self, with_children=False)
+        if profile is None or not profile.is_full:
+            return None
+        return ShareCard(
+            title=profile.name,
+            site_name=site_identity(profile.language).name,
+            kicker=profile.category_label,
+            figure=days_phrase(profile.status, profile.days_in_captivity) or "",
+            detail=profile.status_label,
+            milestone=profile.days_in_captivity,
+            portrait=profile.photo,
+        )
 
     def get_share_image(self):
         """The share image or photo of a full profile; nothing for any other."""
@@ -431,6 +734,32 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
     def get_indexed_objects(cls):
         return publicly_visible(super().get_indexed_objects())
 
+    # The choices' labels, as Django gives them for model fields.
+    def get_category_display(self):
+        return choice_label(Category, self.category)
+
+    def get_status_display(self):
+        return choice_label(Status, self.status)
+
+    def get_acknowledged_display(self):
+        return choice_label(Answer, self.acknowledged)
+
+    def get_icrc_registration_display(self):
+        return choice_label(Answer, self.icrc_registration)
+
+    def get_appeal_outcome_display(self):
+        return choice_label(AppealOutcome, self.appeal_outcome) if self.appeal_outcome else ""
+
+    def get_echr_compliance_display(self):
+        return choice_label(Compliance, self.echr_compliance)
+
+    def get_family_contact_channel_display(self):
+        channel = self.family_contact_channel
+        return choice_label(ContactChannel, channel) if channel else ""
+
+    def get_consent_display(self):
+        return choice_label(Consent, self.consent)
+
     @property
-    def effective_visibility_label(self):
-        return effective_visibility(self).label
+    def visibility_label(self):
+        return Visibility(self.visibility).label

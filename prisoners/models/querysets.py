@@ -1,4 +1,8 @@
-"""Queries over prisoner profiles: who the public may see, their sponsors, their language."""
+"""Queries over prisoner profiles: who the public may see, their sponsors, their language.
+
+Facts (status, visibility...) are columns of the shared `Prisoner`: filter on
+`prisoner__status`, and select_related("prisoner") to read them without a query each.
+"""
 
 from django.conf import settings
 from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When
@@ -7,14 +11,11 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from .. import visibility
+from ..facts import SPONSORABLE_STATUSES
 from .sponsorship import Sponsorship
 
 
 class PrisonerPageQuerySet(PageQuerySet):
-    def with_effective_visibility(self):
-        """Annotate `effective_visibility`: the most private value among the translations."""
-        return visibility.with_effective_visibility(self)
-
     def publicly_listed(self):
         """Live, unrestricted profiles the public may see (`visibility.publicly_listed`)."""
         return visibility.publicly_listed(self)
@@ -38,6 +39,10 @@ class PrisonerPageQuerySet(PageQuerySet):
             prisoner_key=OuterRef("translation_key"), status=Sponsorship.Status.APPROVED
         )
         return self.filter(~Exists(approved))
+
+    def needs_a_sponsor(self):
+        """`facts.needs_sponsor` as a query: can be sponsored, and no approved sponsor yet."""
+        return self.needing_a_sponsor().filter(prisoner__status__in=SPONSORABLE_STATUSES)
 
     def in_language(self, locale):
         """One page per person: the one in `locale`, else the best other translation.

@@ -7,14 +7,13 @@ in every language; this module therefore needs no page model.
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.models import Page
 
 from ..storage import private_storage, proof_upload_to
+from .moderation import Moderated, ModerationQuerySet, rejection_reason_field
 
 
 class SponsorType(models.TextChoices):
@@ -34,10 +33,7 @@ def default_language():
     return settings.LANGUAGE_CODE
 
 
-class SponsorshipQuerySet(models.QuerySet):
-    def approved(self):
-        return self.filter(status=Sponsorship.Status.APPROVED)
-
+class SponsorshipQuerySet(ModerationQuerySet):
     def listed(self):
         """Approved sponsors who agreed to be named in public."""
         return self.approved().filter(consent_to_list=True)
@@ -49,17 +45,12 @@ class SponsorshipQuerySet(models.QuerySet):
         return self.filter(campaign_key=index_page.translation_key, prisoner_key__isnull=True)
 
 
-class Sponsorship(models.Model):
+class Sponsorship(Moderated):
     """A sponsor of one person (`prisoner_key`) or of the whole group (no prisoner_key).
 
     Keyed on translation keys, so a sponsorship counts once in every language.
     Contact details and the proof document are private: only editors see them.
     """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
 
     campaign_key = models.UUIDField(
         _("campaign"), db_index=True, help_text=_("The prisoner index's translation key.")
@@ -98,24 +89,9 @@ class Sponsorship(models.Model):
         default=default_language,
         help_text=_("Emails to the applicant are written in this language."),
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
-    )
-    rejection_reason = models.TextField(
-        _("reason for rejection"),
-        blank=True,
-        help_text=_("Sent to the applicant. Required to reject."),
-    )
-    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now, db_index=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    # status, submitted_at, decided_at, decided_by: Moderated's (pending, approved, rejected)
+    rejection_reason = rejection_reason_field(_("Sent to the applicant. Required to reject."))
+    missing_reason_message = _("Give the reason: it is sent to the applicant.")
     is_sample = models.BooleanField(_("sample data"), default=False)
     reference = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
@@ -129,13 +105,6 @@ class Sponsorship(models.Model):
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        super().clean()
-        if self.status == self.Status.REJECTED and not self.rejection_reason.strip():
-            raise ValidationError(
-                {"rejection_reason": _("Give the reason: it is sent to the applicant.")}
-            )
 
     @property
     def is_for_group(self):
@@ -158,10 +127,6 @@ class Sponsorship(models.Model):
         return page.title if page else _("(deleted profile)")
 
     target_display.short_description = _("sponsoring")
-
-    def record_decision(self, user):
-        self.decided_at = timezone.now()
-        self.decided_by = user
 
 
 def _any_translation(translation_key, locale):

@@ -15,6 +15,8 @@ def test_french_home_page_and_switching_language(live_server, home_pages, page, 
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Libérez tous les prisonniers arméniens"
     )
+    # Languages and search sit behind the header's Menu button (a <details>).
+    page.get_by_text("Menu", exact=True).click()
     switcher = page.get_by_role("navigation", name="Choisir une langue")
     expect(switcher.get_by_role("link", name="Français")).to_have_attribute("aria-current", "true")
     accessibility(page)

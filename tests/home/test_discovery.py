@@ -126,7 +126,8 @@ def test_every_page_type_has_canonical_and_share_tags(
 
     assert document.find("link", rel="canonical")["href"] == f"http://localhost{path}"
     assert document.find("meta", property="og:url")["content"] == f"http://localhost{path}"
-    assert document.find("meta", property="og:locale")["content"] == language
+    og_locale = {"en": "en_GB", "fr": "fr_FR", "hy": "hy_AM"}[language]
+    assert document.find("meta", property="og:locale")["content"] == og_locale
     assert document.find("meta", property="og:title")["content"]
     image = document.find("meta", property="og:image")["content"]
     assert image.startswith("http://testserver/media/images/") and ".fill-1200x630" in image

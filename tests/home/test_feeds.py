@@ -99,3 +99,14 @@ def test_pages_advertise_their_language_feeds(client, french_news):
         }
         assert feeds["application/rss+xml"].endswith("/fr/news/rss/")
         assert feeds["application/atom+xml"].endswith("/fr/news/atom/")
+
+
+def test_atom_feed_names_the_organisation_as_its_author(client, french_news):
+    feed = ElementTree.fromstring(client.get("/fr/news/atom/").content)
+
+    # RFC 4287 §4.1.1: a feed has an author unless every entry has one, and
+    # most entries here have none.
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Campaign"
+    assert feed.findtext(f"{ATOM}author/{ATOM}uri") == "http://localhost/"
+    for entry in feed.findall(f"{ATOM}entry"):
+        assert entry.findtext(f"{ATOM}id") and entry.findtext(f"{ATOM}updated")

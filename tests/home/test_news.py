@@ -121,7 +121,7 @@ def test_tag_filter_works_in_every_language_with_translated_tag_names(
         "ECtHR": "/fr/news/?tag=ecthr",
     }
     assert french.select_one(".result-count").get_text(" ", strip=True) == (
-        "1 actualité avec le mot-clé « Conseil de l'Europe »"
+        "1 actualité avec le mot-clé «\u00a0Conseil de l'Europe\u00a0»"
     )
     assert french.find("link", rel="canonical")["href"] == (
         "http://localhost/fr/news/?tag=council-of-europe"

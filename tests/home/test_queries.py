@@ -39,7 +39,8 @@ def test_news_index_queries_do_not_grow_with_items(client, news_indexes, make_ne
     large = {lang: count_queries(client, f"/{lang}/news/") for lang in ("en", "fr")}
 
     assert large == small
-    assert small["en"] <= 22, small
+    # 23: the header menu reads each menu page's short label, one query per page type.
+    assert small["en"] <= 23, small
 
 
 def test_search_queries_do_not_grow_with_results(client, news_indexes, make_news, translate):

@@ -41,7 +41,7 @@ def test_searching_in_french_finds_the_french_news_item(client, bilingual_news):
     link = document.select_one(".search-result__title a")["href"]
     assert link == bilingual_news["fr"].url
     assert document.select_one(".result-count").get_text(" ", strip=True) == (
-        "1 résultat pour « libération »"
+        "1 résultat pour «\u00a0libération\u00a0»"
     )
     # Words from the body are searched too.
     body_hit = soup(client.get("/fr/search/", {"q": "délai"}))

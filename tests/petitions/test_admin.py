@@ -123,6 +123,7 @@ def test_an_editor_creates_and_publishes_a_petition(admin_client, home_pages):
                 [{"name": "A Minister", "role": "Minister", "organisation": "State", "photo": ""}],
                 min=1,
             ),
+            "subjects": inline_formset([]),
             "organiser_name": "Campaign",
             "organiser_url": "",
             "organiser_contact": "",
@@ -234,6 +235,21 @@ def test_exports_need_the_export_permission(client, signed):
 def test_without_view_permission_no_personal_data(client, signed):
     editor(client)
     assert_refused(client.get(SIGNATURES, follow=True), SIGNATURES)
+
+
+def test_the_signature_chooser_names_no_signer_without_view_permission(client, signed):
+    """Wagtail gives every snippet a chooser any admin user may open."""
+    _page, signatures = signed
+    chooser = "/admin/snippets/choose/petitions/signature/"
+    urls = [chooser, f"{chooser}results/?q=Alice", f"{chooser}chosen/{signatures[0].pk}/"]
+    editor(client)
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        for name in ("Alice", "Bedros", "Chloe"):
+            assert name not in response.content.decode(), url
+    editor(client, "view_signature")
+    assert "Alice" in client.get(f"{chooser}chosen/{signatures[0].pk}/").content.decode()
 
 
 def test_csv_and_xlsx_exports_hold_the_signatures_without_formulas(admin_client, signed):
@@ -366,14 +382,18 @@ def test_csv_import_deduplicates_and_logs_each_row(client, petition_page):
 
     user = editor(client, "import_signature")
     upload = SimpleUploadedFile("change-org.csv", CSV_FILE.encode("utf-8"), "text/csv")
+    fields = {
+        "petition": petition.pk,
+        "date_order": "dmy",
+        "treat_as_confirmed": "on",
+        "consent_note": "Keep me informed (Change.org)",
+    }
+    preview = client.post("/admin/petitions/imports/add/", {**fields, "file": upload})
+    assert preview.status_code == 200 and not SignatureImport.objects.exists()
+    pending = soup(preview).select_one("input[name=pending]")["value"]
     response = client.post(
         "/admin/petitions/imports/add/",
-        {
-            "petition": petition.pk,
-            "file": upload,
-            "treat_as_confirmed": "on",
-            "consent_note": "Keep me informed (Change.org)",
-        },
+        {**fields, "pending": pending, "file_name": "change-org.csv", "import": ""},
     )
     assert response.status_code == 302
     batch = SignatureImport.objects.get()

@@ -58,7 +58,11 @@ def post_all(base_url, page):
             "POST",
             path,
             body=urlencode({**data, TOKEN_FIELD: token, HONEYPOT_FIELD: ""}),
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                # As a browser on the petition page says (petitions.origins).
+                "Origin": f"{host.scheme}://{host.netloc}",
+            },
         )
         response = conn.getresponse()
         location = response.getheader("Location", "")
@@ -78,9 +82,9 @@ def post_all(base_url, page):
 def assert_exact(results, signatures, tally):
     statuses = [status for status, _location in results]
     assert statuses == [303] * (DISTINCT + DUPLICATES), statuses
-    states = sorted(location.split("?r=")[1].split("#")[0] for _status, location in results)
-    assert states.count("signed") == DISTINCT + 1
-    assert states.count("already") == DUPLICATES - 1
+    states = {location.split("?r=")[1].split("#")[0] for _status, location in results}
+    # One answer for all, duplicates included: nobody learns whether an address signed.
+    assert states == {"signed"}
     assert signatures == DISTINCT + 1
     assert tally == DISTINCT + 1
 

@@ -34,11 +34,16 @@ def test_demo_builds_the_seed_petition_and_can_run_again(client, demo, load_demo
     counter = document.select_one(".petition-counter").get_text(" ", strip=True)
     assert "42,424 signatures" in counter
     assert "Next goal: 50,000" in counter
-    assert "Including 42,424 signatures gathered elsewhere" in counter
+    # At launch nobody has signed online: the note says where the count comes from,
+    # instead of "including 42,424 gathered elsewhere", which reads as no support here.
+    assert "Including" not in counter
+    assert "Gathered so far on the petition platform where this petition started" in counter
     # Every marker [1]–[8] in the text links to its reference.
     for number in range(1, 9):
         assert document.select_one(f'sup.citation a[href="#ref-{number}"]') is not None
-    assert page.title in [a.get_text() for a in document.select(".main-nav a")]
+    # The menu shows the editors' short label, not the petition's full title.
+    assert [a.get_text() for a in document.select(".main-nav a")][0] == "Sign"
+    assert page.menu_label == "Sign" and page.hero_image.title.startswith("Sample image")
 
     load_demo()
     # One page per language, one shared petition and counter, however often it runs.

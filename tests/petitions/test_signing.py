@@ -88,6 +88,35 @@ def test_signing_again_later_resends_the_confirmation_at_most_hourly(petition_pa
     assert len(mail.outbox) == 2
 
 
+def test_a_confirmed_signer_who_signs_again_hears_it_already_counts_at_most_hourly(
+    petition_page, mail_on_commit
+):
+    """Every signer reads "we have sent you an email"; for one already counted, that is this."""
+    data = signer()
+    with mail_on_commit():
+        first = sign(petition_page, data, source="page", language="fr")
+    signing.confirm(first.signature.pk)
+    mail.outbox.clear()
+
+    with mail_on_commit():
+        for _attempt in range(3):
+            assert sign(petition_page, data, source="page", language="en").outcome == (
+                Outcome.ALREADY_SIGNED
+            )
+    assert len(mail.outbox) == 1
+    notice = mail.outbox[0]
+    assert notice.to == [data["email"]]
+    assert notice.subject == "Votre signature compte déjà"  # the signer's language
+    assert "/confirm/" not in notice.body  # no link to follow
+    assert tally_total(petition_page.petition) == 1
+
+    Signature.objects.update(invalidated_at=timezone.now())
+    mail.outbox.clear()
+    with mail_on_commit():
+        sign(petition_page, data, source="page", language="en")
+    assert mail.outbox == []  # an invalidated signature is told nothing
+
+
 def test_translations_share_one_petition_record(petition_page):
     french = translate(petition_page, "fr", title="Libérez les prisonniers")
     armenian = translate(petition_page, "hy", title="Ազատություն գերիներին")

@@ -94,6 +94,13 @@ TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
+# Photos of people not fully shown are kept in the private backend (campaign_site.storage).
+STORAGES = {
+    "default": {"BACKEND": "campaign_site.storage.RoutingStorage"},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "campaign_site.storage.PrivateFileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -2,7 +2,14 @@
 
 import pytest
 
-from prisoners.models import Category, PrisonerIndexPage, PrisonerPage, Sponsorship, Status
+from prisoners.models import (
+    Category,
+    DetentionEvent,
+    PrisonerIndexPage,
+    PrisonerPage,
+    Sponsorship,
+    Status,
+)
 from prisoners.visibility import Visibility
 
 from .conftest import soup
@@ -40,7 +47,7 @@ def test_demo_people_are_fictional_and_cover_every_case(client, demo):
         card.select_one(".sample-badge").get_text() == "Sample data: a fictional person"
         for card in cards
     )
-    hidden = people.get(visibility=Visibility.COUNTED)
+    hidden = people.get(prisoner__visibility=Visibility.COUNTED)
     assert client.get(hidden.url).status_code == 404
 
 
@@ -65,5 +72,22 @@ def test_demo_index_and_profiles_are_translated(client, demo, language, title):
 
 def test_demo_is_idempotent(demo, load_demo):
     counts = (PrisonerPage.objects.count(), Sponsorship.objects.count())
+    events = list(DetentionEvent.objects.order_by("pk").values_list("pk", flat=True))
     load_demo()
     assert (PrisonerPage.objects.count(), Sponsorship.objects.count()) == counts
+    # The ICRC visits and transfers are the same rows: nothing changed, nothing rewritten.
+    assert list(DetentionEvent.objects.order_by("pk").values_list("pk", flat=True)) == events
+
+
+def test_demo_shows_the_legal_file_and_keeps_health_private(client, demo):
+    text = soup(client.get("/hy/prisoners/sample-aram-sampleyan/")).main.get_text(" ", strip=True)
+    # The place of detention is the record's, as the source page names it (not translated).
+    assert "99999/21" in text and "Sample prison (fictional)" in text
+    assert "10 մարտի, 2021 թ." in text  # an ICRC visit, in Armenian
+    assert "կարմիր խաչի նամակ" in text  # the family contact, published with consent
+    english = soup(client.get("/en/prisoners/sample-aram-sampleyan/")).main.get_text(" ")
+    assert "Sample remand centre" in english
+    assert "health concern" not in english.lower()  # private by default
+    ani = soup(client.get("/en/prisoners/sample-ani-exampleyan/")).main.get_text(" ")
+    assert "April 5, 2022" in ani  # the ICRC visit shows
+    assert "Sept. 30, 2023" not in ani  # the family contact is private

@@ -118,6 +118,26 @@ def test_the_schema_documents_every_column(client):
     assert all(field["description"] for field in schema["fields"])
 
 
+def test_the_schema_reads_list_cells_as_the_csv_writes_them(client, published):
+    """A Table Schema reader splits `other_spellings` back into the JSON's list."""
+    schema = json.loads(client.get("/open-data/prisoners.schema.json").content)
+    fields = {field["name"]: field for field in schema["fields"]}
+    json_rows = json.loads(client.get("/open-data/prisoners.json").content)["prisoners"]
+    csv_text = client.get("/open-data/prisoners.csv").content.decode("utf-8").lstrip("\ufeff")
+    csv_rows = {row["id"]: row for row in csv.DictReader(io.StringIO(csv_text))}
+
+    # 1.0 called the column an array of JSON; 1.1 made it a list (1.2 added columns).
+    assert tuple(map(int, SCHEMA_VERSION.split("."))) >= (1, 1)
+    for name, field in fields.items():
+        assert field["type"] in ("string", "date", "integer", "boolean", "list"), name
+        for row in json_rows:
+            cell = csv_rows[row["id"]][name]
+            if field["type"] == "list":
+                assert field["itemType"] in ("string", "date")
+                split = cell.split(field["delimiter"]) if cell else []
+                assert split == (row[name] or []), name
+
+
 def test_no_licence_no_open_data(client, published, prisoner_indexes):
     index = prisoner_indexes["en"]
     index.data_licence = ""
@@ -139,3 +159,47 @@ def test_the_index_links_to_the_files_and_names_the_licence(client, published):
     assert links["CSV"] == "/open-data/prisoners.csv?lang=fr"
     assert links["JSON"] == "/open-data/prisoners.json?lang=fr"
     assert "CC-BY-4.0" in section.get_text()
+
+
+@pytest.mark.parametrize("name", ["prisoners.json", "prisoners.csv", "prisoners.schema.json"])
+def test_head_answers_as_get_does_without_the_body(client, published, name):
+    got = client.get(f"/open-data/{name}")
+    head = client.head(f"/open-data/{name}")
+
+    assert head.status_code == got.status_code == 200
+    assert head["Content-Type"] == got["Content-Type"]
+    assert head.content == b""
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_building_the_file_costs_the_same_queries_however_many_people(client, make_prisoner, fmt):
+    """Open data is kept between requests, but every editor's change rebuilds it: the build
+    itself (measured with nothing kept) must not ask once per person or per dated row."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from prisoners.models import DetentionEvent
+    from prisoners.models.prisoner import DetentionEventKind
+
+    def add(first, last):
+        for number in range(first, last):
+            person = make_prisoner(title=f"Person {number}", slug=f"person-{number}")
+            for day in (1, 2):
+                DetentionEvent.objects.create(
+                    prisoner=person.prisoner,
+                    kind=DetentionEventKind.ICRC_VISIT,
+                    date=datetime.date(2022, 1, day),
+                )
+
+    def cold_queries():
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/open-data/prisoners.{fmt}").status_code == 200
+        return len(captured)
+
+    add(0, 2)
+    cold_queries()  # settings rows Wagtail creates on a first view
+    few = cold_queries()
+    add(2, 12)
+    assert cold_queries() == few

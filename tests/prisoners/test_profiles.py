@@ -9,6 +9,7 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from campaign_site.storage import is_private_name, private_storage, public_storage
 from prisoners.charts import bar_chart
 from prisoners.figures import Figure, compute_figures
 from prisoners.models import Category, PrisonerPage, ProfileSource, Status, TimelineEvent
@@ -305,6 +306,7 @@ def test_filters_and_search_work_with_a_plain_get_form(client, varied):
         "q",
         "category",
         "status",
+        "needs_sponsor",
     }
 
     assert _names(client, category="pow") == ["Aram Alpha", "Davit Delta"]
@@ -315,6 +317,24 @@ def test_filters_and_search_work_with_a_plain_get_form(client, varied):
     assert _names(client, q="գոռ") == ["Գոռ Գամմա"]  # Armenian, any case
     assert _names(client, q="Hidden") == []
     assert _names(client, category="nonsense") == _names(client)  # a bad value is ignored
+
+
+def test_needs_a_sponsor_is_a_filter_and_a_figure(client, varied, prisoner_index):
+    for slug, status in (("a", "approved"), ("b", "pending")):
+        SponsorshipFactory(
+            campaign_key=prisoner_index.translation_key,
+            prisoner_key=PrisonerPage.objects.get(slug=slug).translation_key,
+            status=status,
+        )
+    # Aram is sponsored, Davit released, Hidden not public; a pending application is no sponsor.
+    assert _names(client, needs_sponsor="on") == ["Ani Beta", "Գոռ Գամմա"]
+    assert compute_figures(prisoner_index).needs_sponsor == 2
+    assert compute_figures(prisoner_index).as_dict()["needs_sponsor"] == 2
+
+    document = soup(client.get("/en/prisoners/", {"needs_sponsor": "on"}))
+    assert document.select_one("#id_needs_sponsor").has_attr("checked")
+    figure = document.find("a", href="?needs_sponsor=on#profiles-heading")
+    assert figure.get_text(strip=True) == "2"
 
 
 def test_the_count_and_the_chosen_filters_are_shown(client, varied):
@@ -429,8 +449,8 @@ def test_other_apps_get_the_figures_in_any_language(varied, prisoner_indexes):
     assert english.as_dict()["held"] == 4
 
 
-def test_hiding_a_profile_with_a_photo_warns_about_the_image_file(
-    admin_client, make_prisoner, photo
+def test_hiding_a_profile_in_the_admin_takes_its_photo_off_public_storage(
+    admin_client, make_prisoner, photo, django_capture_on_commit_callbacks
 ):
     page = make_prisoner(title="To Hide", slug="to-hide", photo=photo)
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -453,11 +473,16 @@ def test_hiding_a_profile_with_a_photo_warns_about_the_image_file(
             "action-publish": "publish",
         }
     )
-    response = admin_client.post(url, data, follow=True)
+    public_name = photo.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, data, follow=True)
     assert response.status_code == 200
     page.refresh_from_db()
     assert page.visibility == Visibility.COUNTED  # hiding is never blocked
-    assert "its photo is not shown anywhere" in response.content.decode()
+    photo.refresh_from_db()
+    assert is_private_name(photo.file.name)
+    assert not public_storage().exists(public_name)
+    assert private_storage().exists(photo.file.name)
 
 
 def test_translators_get_the_words_not_the_private_notes_or_identifiers(make_prisoner):

@@ -1,12 +1,15 @@
 """Sponsors apply, editors decide, applicants hear back in their language."""
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.core import mail, signing
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from campaign_site import abuse
 from prisoners import conf
@@ -144,6 +147,8 @@ def test_errors_are_localized_and_what_was_typed_is_kept(client, aram, forms_ope
     assert "Saisissez la ville." in text
     assert "Saisissez une adresse e-mail comme nom@example.org." in text
     assert "Choisissez le type de parrain." in text
+    # French typography: a non-breaking space before the colon (tests/test_language_quality.py).
+    assert "Vous êtes\u00a0: Choisissez le type de parrain." in text
     # The file input is the one thing a browser cannot refill: say so.
     assert "choisissez-le à nouveau" in text
     assert document.find("input", attrs={"name": "name"})["value"] == "City of Exampleville"
@@ -407,3 +412,142 @@ def test_deleting_an_application_deletes_its_proof(client, aram, forms_open):
     assert stored.exists()
     sponsorship.delete()
     assert not stored.exists()
+
+
+def test_the_decision_email_leaves_from_the_worker(visitor, aram, forms_open, decide, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    visitor.post(sponsor_url(aram, "fr"), application())
+    sponsorship = Sponsorship.objects.get()
+
+    decide(sponsorship, status="approved")
+    assert mail.outbox == []  # the editor's request sent nothing itself
+    queued = DBTaskResult.objects.filter(task_path__endswith=".deliver_email")
+    assert queued.count() == 1
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+    assert [message.to for message in mail.outbox] == [["mairie@example.org"]]
+
+
+@pytest.mark.parametrize(
+    ("status", "reason"), [("released", "has been released"), ("died", "died in custody")]
+)
+def test_no_form_for_someone_who_cannot_be_sponsored(
+    client, make_prisoner, forms_open, status, reason
+):
+    page = make_prisoner(title="Free Person", slug="free", status=status, released_on="2025-01-10")
+    response = client.get(sponsor_url(page))
+    assert response.status_code == 410
+    document = soup(response)
+    assert document.find("form", attrs={"method": "post"}) is None
+    assert f"Free Person {reason}" in document.get_text(" ", strip=True)
+    assert document.find("a", href=page.url)
+
+    french = soup(client.get(sponsor_url(page, "fr"))).get_text(" ", strip=True)
+    assert "ne sont plus acceptées" in french
+
+    assert client.post(sponsor_url(page), application()).status_code == 410
+    assert not Sponsorship.objects.exists()
+
+
+def test_an_application_sends_a_receipt_and_tells_the_reviewers(
+    client, aram, forms_open, django_capture_on_commit_callbacks, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    reviewers = Group.objects.create(name="Sponsorship reviewers")
+    reviewer = django_user_model.objects.create_user("rev", "reviewer@example.org", "x")
+    reviewer.groups.add(reviewers)
+    django_user_model.objects.create_superuser("boss", "boss@example.org", "x")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sponsor_url(aram, "fr"), application())
+    assert response.status_code == 302
+    sponsorship = Sponsorship.objects.get()
+    receipt, review = mail.outbox
+    assert receipt.to == ["mairie@example.org"]
+    assert "Aram Exemple" in receipt.subject and "Nous avons reçu" in receipt.subject
+    assert "Claire Martin" in receipt.body
+    assert review.to == ["reviewer@example.org"]  # the group, not every superuser
+    assert "City of Exampleville" in review.subject
+    assert reverse("sponsorships:edit", args=[sponsorship.pk]) in review.body
+    assert "mairie@example.org" not in review.body
+
+
+def test_without_reviewers_the_superusers_hear_of_applications(
+    client, aram, forms_open, django_capture_on_commit_callbacks, django_user_model
+):
+    django_user_model.objects.create_superuser("boss", "boss@example.org", "x")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sponsor_url(aram), application())
+    assert [message.to for message in mail.outbox] == [["mairie@example.org"], ["boss@example.org"]]
+
+
+def test_an_approved_sponsor_prints_a_certificate_in_their_language(
+    visitor, admin_client, aram, forms_open, decide
+):
+    import re
+
+    from prisoners.certificates import certificate_token
+
+    visitor.post(sponsor_url(aram, "fr"), application())
+    sponsorship = Sponsorship.objects.get()
+    # Not before the approval.
+    pending_link = reverse(
+        "prisoners_sponsor_certificate", kwargs={"token": certificate_token(sponsorship)}
+    )
+    assert visitor.get(pending_link).status_code == 404
+    edit_page = admin_client.get(reverse("sponsorships:edit", args=[sponsorship.pk]))
+    certificate_admin_url = reverse("prisoners_sponsorship_certificate", args=[sponsorship.pk])
+    assert certificate_admin_url not in edit_page.content.decode()
+
+    decide(sponsorship, status="approved")
+    link = re.search(r"https?://\S+/certificate/\S+/", mail.outbox[0].body).group(0)
+    assert "/fr/prisoners/sponsor/certificate/" in link
+
+    # Opened from an English browser, it stays in the sponsor's language.
+    response = visitor.get(link.replace("/fr/", "/en/", 1))
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("private")
+    document = soup(response)
+    assert document.html["lang"] == "fr"
+    assert document.h1.get_text(strip=True) == "Certificat de parrainage"
+    text = document.get_text(" ", strip=True)
+    assert "City of Exampleville" in text and "Aram Exemple" in text
+    assert "mairie@example.org" not in text and "Claire Martin" not in text
+    assert document.find("link", href=re.compile(r"certificate\.css"))
+
+    assert visitor.get(link[:-3] + "xx/").status_code == 404  # a forged token
+
+    # Editors open the same certificate from the sponsorship's screen.
+    edit_page = admin_client.get(reverse("sponsorships:edit", args=[sponsorship.pk]))
+    assert certificate_admin_url in edit_page.content.decode()
+    from_admin = soup(admin_client.get(certificate_admin_url))
+    assert from_admin.h1.get_text(strip=True) == "Certificat de parrainage"
+    assert Client().get(certificate_admin_url).status_code == 302
+
+    # A person hidden since is not named, even to the holder of the link.
+    aram.prisoner.visibility = Visibility.COUNTED
+    aram.prisoner.save()
+    hidden = soup(visitor.get(link)).get_text(" ", strip=True)
+    assert "Aram" not in hidden and "City of Exampleville" in hidden
+
+
+def test_receipts_queued_by_an_older_version_go_through_the_one_mail_queue(
+    aram, settings, django_capture_on_commit_callbacks
+):
+    from campaign_site.models import UndeliveredEmail
+    from prisoners.notifications import application_emails_task
+
+    sponsorship = SponsorshipFactory(
+        email="late@example.org",
+        prisoner_key=aram.translation_key,
+        campaign_key=aram.get_parent().translation_key,
+    )
+    settings.EMAIL_BACKEND = "tests.test_undelivered_emails.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        application_emails_task.enqueue(sponsorship.pk)
+    # Nobody reviews (no group, no superuser with an address): only the receipt is due.
+    assert list(UndeliveredEmail.objects.values_list("kind", flat=True)) == [
+        "prisoners.sponsorship_receipt"
+    ]

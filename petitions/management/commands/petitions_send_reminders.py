@@ -1,9 +1,10 @@
-"""Send what signers are owed by email; run from cron, e.g. every 15 minutes:
+"""Queue what signers are owed by email, for the task worker; run from cron, e.g. every
+15 minutes:
 
     */15 * * * *  cd /srv/campaign && .venv/bin/python manage.py petitions_send_reminders
 
-- a confirmation email that could not leave when the person signed (mail server
-  down), ten minutes on;
+- a confirmation email that never left when the person signed and that the worker
+  is not retrying already, ten minutes on;
 - one reminder, a day after the confirmation email, to those who have not
   confirmed; never a second one, even when two runs overlap.
 Imported signatures, confirmed ones, invalidated or erased ones, and those on
@@ -25,8 +26,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         sent = send_due_emails(dry_run=dry_run)
-        verb = "Would send" if dry_run else "Sent"
+        verb = "Would queue" if dry_run else "Queued"
         self.stdout.write(
             f"{verb} {sent['confirmations']} confirmation email(s) and "
-            f"{sent['reminders']} reminder(s)."
+            f"{sent['reminders']} reminder(s) for the task worker."
         )

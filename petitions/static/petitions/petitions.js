@@ -26,6 +26,23 @@
     });
   }
 
+  // Scripts in HTML set through innerHTML never run. The under-attack check's widget
+  // (campaign_site/templates/abuse/proof_of_work.html) arrives this way when the page was
+  // served, from a cache, before editors switched it on: load its scripts, in order.
+  function loadProofOfWork(container) {
+    if (!container.querySelector("altcha-widget") || window.customElements.get("altcha-widget")) {
+      return;
+    }
+    container.querySelectorAll("script[src]").forEach(function (inert) {
+      var script = document.createElement("script");
+      Array.prototype.forEach.call(inert.attributes, function (attribute) {
+        script.setAttribute(attribute.name, attribute.value);
+      });
+      script.async = false;
+      document.body.appendChild(script);
+    });
+  }
+
   function enhance(box) {
     box.addEventListener("submit", function (event) {
       var form = event.target;
@@ -50,6 +67,7 @@
         })
         .then(function (data) {
           box.innerHTML = data.html;
+          loadProofOfWork(box);
           var counter = document.querySelector("[data-counter]");
           if (data.counter_html && counter) {
             counter.outerHTML = data.counter_html;

@@ -1,0 +1,54 @@
+"""Search finds other forms of a word: stemmed in English and French, by prefix in Armenian.
+
+Run on SQLite (FTS5 with the porter tokenizer) and on PostgreSQL (english and
+french text-search configurations) by the suite's two database runs.
+"""
+
+import pytest
+
+from .conftest import soup
+from .test_search import bilingual_news, result_titles  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def armenian_news(bilingual_news, translate):  # noqa: F811
+    return translate(bilingual_news["en"], "hy", title="ԵԽԽՎ-ն կոչ է անում ազատել բանտարկյալներին")
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "title"),
+    [
+        ("en", "prisoner", "PACE calls for the release of prisoners"),
+        ("en", "prisoners", "PACE calls for the release of prisoners"),
+        ("en", "calling", "PACE calls for the release of prisoners"),
+        ("fr", "prisonnier", "L'APCE demande la libération des prisonniers"),
+        ("fr", "demandes", "L'APCE demande la libération des prisonniers"),
+        ("hy", "բանտարկյալ", "ԵԽԽՎ-ն կոչ է անում ազատել բանտարկյալներին"),
+    ],
+)
+def test_other_forms_of_a_word_find_the_page(client, armenian_news, language, query, title):
+    found = result_titles(soup(client.get(f"/{language}/search/", {"q": query})))
+    assert found == [title]
+
+
+def test_word_forms_stay_in_their_language(client, armenian_news):
+    assert result_titles(soup(client.get("/hy/search/", {"q": "prisoner"}))) == []
+    assert result_titles(soup(client.get("/en/search/", {"q": "prisonnier"}))) == []
+
+
+def test_unrelated_words_still_find_nothing(client, armenian_news):
+    assert result_titles(soup(client.get("/en/search/", {"q": "prism"}))) == []
+    assert result_titles(soup(client.get("/fr/search/", {"q": "prison"}))) == []
+
+
+def test_no_results_suggests_the_words_of_our_titles(client, armenian_news):
+    document = soup(client.get("/en/search/", {"q": "relase"}))
+
+    assert result_titles(document) == []
+    suggestions = document.select(".search-suggestions a")
+    assert suggestions[0].get_text() == "release"
+    assert suggestions[0]["href"] == "/en/search/?q=release"
+    french = soup(client.get("/fr/search/", {"q": "libérasion"}))
+    assert french.select_one(".search-suggestions a").get_text() == "libération"
