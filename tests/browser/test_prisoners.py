@@ -1,15 +1,18 @@
 """Prisoner profiles and sponsorship in a real browser, checked with axe (WCAG 2.2 AA)."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 import wagtail_factories
+from django.core import mail
 from django.core.cache import cache
 from playwright.sync_api import expect
 
 from prisoners.models import Sponsorship
 from prisoners.visibility import Consent, Visibility
-from tests.factories import publish_translation_of
+from tests.browser.wagtail_admin import fill_date, publish_from_the_editor
+from tests.factories import SuperuserFactory, publish_translation_of
 from tests.prisoners.factories import (
     PrisonerIndexPageFactory,
     PrisonerPageFactory,
@@ -145,3 +148,91 @@ def test_a_municipality_applies_to_sponsor_a_prisoner(
     assert sponsorship.city == "Exempleville"
     assert sponsorship.proof
     accessibility(page)
+
+    # The receipt, in French.
+    receipt = next(message for message in mail.outbox if message.to == ["mairie@example.org"])
+    assert "Nous avons reçu" in receipt.subject and "Aram Exemple" in receipt.subject
+
+    # An editor approves it; the decision email links to the certificate.
+    SuperuserFactory(username="editor", password="a long editor password")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a long editor password")
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    page.goto(f"{live_server.url}/admin/sponsorships/edit/{sponsorship.pk}/")
+    page.locator("#id_status").select_option("approved")
+    page.get_by_role("button", name=re.compile("^Save")).first.click()
+    expect(page.locator(".messages")).to_be_visible()
+    decision = mail.outbox[-1]
+    assert decision.to == ["mairie@example.org"] and "approuvé" in decision.subject
+    link = re.search(r"https?://\S+/certificate/\S+/", decision.body).group(0)
+
+    # The sponsor opens it (no login) and prints it.
+    sponsor_tab = page.context.browser.new_page(locale="en-GB")
+    sponsor_tab.goto(live_server.url + urlsplit(link).path)
+    expect(sponsor_tab.get_by_role("heading", level=1)).to_have_text("Certificat de parrainage")
+    expect(sponsor_tab.locator("main")).to_contain_text("Aram Exemple")
+    accessibility(sponsor_tab)
+    sponsor_tab.emulate_media(media="print")
+    expect(sponsor_tab.locator(".certificate__print-hint")).to_be_hidden()
+    assert sponsor_tab.pdf()[:5] == b"%PDF-"
+    sponsor_tab.close()
+
+
+def test_a_released_persons_sponsor_url_explains_why_there_is_no_form(
+    live_server, campaign, page, accessibility
+):
+    released = PrisonerPageFactory(
+        parent=campaign["index"],
+        title="Freed Person",
+        slug="freed",
+        status="released",
+        released_on="2024-03-01",
+    )
+    response = page.goto(f"{live_server.url}/en/prisoners/sponsor/{released.translation_key}/")
+    assert response.status == 410
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sponsorship closed")
+    expect(page.get_by_role("status")).to_contain_text("Freed Person has been released")
+    expect(page.locator("main form")).to_have_count(0)
+    accessibility(page)
+    page.get_by_role("link", name=re.compile("Freed Person")).last.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Freed Person")
+
+
+def test_an_editor_releases_a_prisoner_once_and_every_language_says_so(
+    live_server, campaign, page, accessibility
+):
+    """One publish of the English page: French and Armenian pages, widgets API and open data."""
+    from prisoners.models import PrisonerPage
+
+    aram = campaign["aram"]
+    publish_translation_of(campaign["index"], "hy", title="Գերիներ")
+    publish_translation_of(aram, "hy", title="Արամ Օրինակ")
+    SuperuserFactory(username="editor", password="a long editor password")
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a long editor password")
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    page.goto(f"{live_server.url}/admin/pages/{aram.pk}/edit/")
+    page.get_by_role("tab", name="Facts").click()
+    page.select_option("#id_status", "released")
+    fill_date(page, page.locator("#id_released_on"), "2024-01-19")
+    publish_from_the_editor(page)
+    expect(page.locator(".messages")).to_contain_text("published")
+
+    english = PrisonerPage.objects.get(pk=aram.pk)
+    assert english.status == "released"
+    for language, label in (("fr", "libéré"), ("hy", "ազատ արձակված")):
+        page.goto(f"{live_server.url}/{language}/prisoners/aram/")
+        expect(page.locator("main")).to_contain_text(re.compile(label, re.I))
+        accessibility(page)
+        card = page.request.get(
+            f"{live_server.url}/api/widgets/prisoners/{aram.pk}?lang={language}"
+        ).json()
+        assert card["status"] == "released", language
+        data = page.request.get(
+            f"{live_server.url}/open-data/prisoners.json?lang={language}"
+        ).json()
+        row = next(row for row in data["prisoners"] if row["id"] == str(aram.translation_key))
+        assert (row["status"], row["released_on"]) == ("released", "2024-01-19"), language
