@@ -31,6 +31,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # One second try (pytest-rerunfailures, see requirements-test.txt).
+            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=1))
 
 
 def find_chromium():

@@ -5,15 +5,18 @@ from playwright.sync_api import expect
 
 
 def fill_date(page, field, value):
-    """Type a date into an admin date field and close the picker it opened.
+    """Type a date into an admin date field and close the picker it opens.
 
-    The picker opens on focus and lies over the fields below it; CI saw a click meant for
-    the checkbox under a date field land on the calendar instead. Close it and wait until
-    no calendar shows before the next step.
+    The picker opens 100 ms after the field takes focus and lies over the fields below
+    it: CI saw a click meant for the checkbox under a date field land on the calendar.
+    It closes when the field loses focus (it ignores Escape), but a blur before it opened
+    closed nothing: wait for it to show, take focus away, and wait until no calendar shows.
     """
     field.fill(value)
-    field.press("Escape")
-    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    calendar = page.locator(".xdsoft_datetimepicker:visible")
+    expect(calendar).to_have_count(1)
+    field.blur()
+    expect(calendar).to_have_count(0)
 
 
 def publish_from_the_editor(page):
