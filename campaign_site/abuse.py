@@ -372,7 +372,12 @@ def under_attack(request):
     """
     from campaign_site.render_cache import remember
 
-    return remember("under-attack", lambda: _under_attack(request), vary=(request.get_host(),))
+    return remember(
+        "under-attack",
+        lambda: _under_attack(request),
+        vary=(request.get_host(),),
+        in_process=True,
+    )
 
 
 def _under_attack(request):

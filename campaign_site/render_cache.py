@@ -39,6 +39,7 @@ kept copy is missing or has holes to fill.
 import hashlib
 import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
@@ -82,18 +83,65 @@ def content_changed(*args, **kwargs):
 _ANY_VISITOR = object()
 
 
-def remember(name, build, *, vary=(), timeout=KEEP_SECONDS, request=_ANY_VISITOR):
+class _ProcessMemo:
+    """Small answers kept in this process too, by their key in the shared cache.
+
+    The key holds the content generation, read from the shared cache once per request,
+    so a change made on any node retires them as it retires the shared copies; they
+    also expire after the same `timeout`. Bounded: the least recently used go first.
+    """
+
+    SIZE = 256
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return _MISSING
+            if entry[0] <= time.monotonic():
+                del self._entries[key]
+                return _MISSING
+            self._entries.move_to_end(key)
+            return entry[1]
+
+    def set(self, key, value, timeout):
+        with self._lock:
+            self._entries[key] = (time.monotonic() + timeout, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.SIZE:
+                self._entries.popitem(last=False)
+
+
+_process_memo = _ProcessMemo()
+
+
+def remember(name, build, *, vary=(), timeout=KEEP_SECONDS, request=_ANY_VISITOR, in_process=False):
     """`build()`'s answer, kept until the content changes (or `timeout` seconds).
     `vary` lists what the answer depends on besides the content (language, page).
     With `request`, what that request sees is kept only if others may share it
-    (`shared_render`): a preview or a signed-in editor gets `build()` afresh."""
+    (`shared_render`): a preview or a signed-in editor gets `build()` afresh.
+
+    `in_process=True` keeps it in this process as well, saving a round trip to the
+    cache on every request that asks: for small answers asked on the hottest paths
+    (a sign POST), which callers never change (every caller gets the same object).
+    """
     if request is not _ANY_VISITOR and not shared_render(request):
         return build()
     key = ":".join(["campaign:kept", str(generation()), name, *map(str, vary)])
+    if in_process:
+        value = _process_memo.get(key)
+        if value is not _MISSING:
+            return value
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(key, value, timeout)
+    if in_process:
+        _process_memo.set(key, value, timeout)
     return value
 
 

@@ -205,8 +205,13 @@ class PublicSignatureForm(SignatureForm):
             required=False,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
-        # Every rendering carries a fresh token, including a form shown again with errors.
-        self.fresh_token = abuse.issue_form_token(form_token_scope(self.petition))
+
+    @functools.cached_property
+    def fresh_token(self):
+        """The token this rendering carries: every rendering gets a fresh one, a form
+        shown again with errors included. Drawn when rendered, not for a POST that is
+        only validated (the most frequent request on a busy day)."""
+        return abuse.issue_form_token(form_token_scope(self.petition))
 
     @property
     def honeypot(self):

@@ -6,6 +6,7 @@ third-party cookies are blocked. The sign form carries a signed, timestamped
 token and a honeypot instead; the confirmation link carries a signed token.
 """
 
+import copy
 import logging
 
 from django.conf import settings
@@ -142,7 +143,7 @@ def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_key=
 def sign_target(page_id):
     """The live, public petition page `page_id` with its shared Petition, or None.
 
-    Every signature asks (three queries); the answer changes only when an editor
+    Every signature asks (three queries without the cache); the answer changes only when an editor
     publishes, unpublishes, moves, deletes or restricts a page, and a petition's
     settings (its status first) change only when its source page is published: it is
     kept until such a change (campaign_site.render_cache), which retires it at once.
@@ -157,7 +158,10 @@ def sign_target(page_id):
             page.signed_url = page.thanks_url("signed")
         return page
 
-    return remember("petition-sign-target", build, vary=(page_id,))
+    # Kept in each process as well (one round trip less per signature); each request
+    # gets its own copy, since showing the form again loads the body onto the page.
+    page = remember("petition-sign-target", build, vary=(page_id,), in_process=True)
+    return copy.copy(page)
 
 
 @csrf_exempt  # no cookie to protect; the form's signed token stands in (see module doc)

@@ -33,6 +33,40 @@ def test_an_answer_is_built_once_until_the_content_changes(db, builds):
     assert remember("menu", build, vary=("en",)) == "built 3"
 
 
+def test_an_answer_kept_in_the_process_too_saves_the_round_trip_until_the_content_changes(
+    db, builds, monkeypatch
+):
+    from django.core.cache import cache
+
+    calls, build = builds
+    name = f"hot-{uuid.uuid4()}"  # the process keeps it across tests
+    assert remember(name, build, in_process=True) == "built 1"
+    reads = []
+    real_get = cache.get
+    monkeypatch.setattr(cache, "get", lambda key, *args: reads.append(key) or real_get(key, *args))
+    assert remember(name, build, in_process=True) == "built 1"
+    assert not [key for key in reads if name in key], "asked the shared cache again"
+    # A change made on any node moves the shared generation: the process copy is retired.
+    content_changed()
+    assert remember(name, build, in_process=True) == "built 2"
+    assert [key for key in reads if name in key]
+
+
+def test_an_answer_kept_in_the_process_expires_with_its_timeout(db, builds, monkeypatch):
+    import time
+
+    calls, build = builds
+    name = f"hot-{uuid.uuid4()}"
+    remember(name, build, in_process=True, timeout=30)
+    from django.core.cache import cache
+
+    cache.delete(f"campaign:kept:{generation()}:{name}")  # the shared copy expired too
+    assert remember(name, build, in_process=True, timeout=30) == "built 1"
+    later = time.monotonic() + 31
+    monkeypatch.setattr(time, "monotonic", lambda: later)
+    assert remember(name, build, in_process=True, timeout=30) == "built 2"
+
+
 def test_publishing_a_page_retires_what_was_kept(home_pages, builds):
     calls, build = builds
     remember("menu", build)
