@@ -196,6 +196,24 @@ def test_a_worker_that_dies_mid_batch_leaves_its_entries_to_another(stream, peti
     assert waiting(stream) == 0
 
 
+def test_a_worker_whose_store_failed_stores_those_entries_first_on_its_next_try(
+    stream, petition_page, client
+):
+    for n in range(2):
+        client.post(sign_url(petition_page), form_post(petition_page, signer(n)))
+    worker = intake.Consumer("flaky")
+
+    def database_down(signatures):
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError):
+        worker.run_once(database_down, wait=False)
+    # The same worker, not one taking over after CLAIM_AFTER_MS: its own entries first.
+    assert worker.run_once(store_accepted, wait=False) == 2
+    assert Signature.objects.count() == 2
+    assert waiting(stream) == 0
+
+
 def test_the_worker_command_stores_what_waits(stream, petition_page, client):
     client.post(sign_url(petition_page), form_post(petition_page))
     call_command("petitions_store_signatures", "--once")

@@ -63,5 +63,7 @@ class Command(BaseCommand):
             stored, failing = stored + count, False
             if once and not count:
                 break
+            if 0 < count < batch and not once:
+                time.sleep(intake.GATHER_MS / 1000)
         if options["verbosity"] > 1 or once:
             self.stdout.write(f"Handled {stored} accepted signature(s).")
