@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign_site.admin_choosers import PermissionCheckedChooserViewSet
+
 from ..models import Delivery, Petition, PetitionDecisionMaker
 
 
@@ -79,6 +81,8 @@ class DeliveryViewSet(SnippetViewSet):
     # Wagtail's default namespace (wagtailsnippets_petitions_delivery): wagtail-localize
     # reverses it to translate deliveries.
     copy_view_enabled = False
+    # Wagtail's chooser for every snippet listed deliveries to any admin user.
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     list_display = [
         "decision_maker_name",
         "petition",

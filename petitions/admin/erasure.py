@@ -13,6 +13,8 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign_site.admin_choosers import PermissionCheckedChooserViewSet
+
 from .. import signing
 from ..models import Erasure
 from .permissions import ERASURE_POLICY
@@ -98,6 +100,9 @@ class ErasureViewSet(SnippetViewSet):
     url_namespace = "petitions_erasure"
     add_view_class = EraseView
     copy_view_enabled = False
+    # Wagtail's chooser for every snippet listed erasures (a request reference may name
+    # the person) to any admin user.
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     list_display = [
         DateColumn("erased_at", label=gettext_lazy("Erased")),
         "erased_by",

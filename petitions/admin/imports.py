@@ -22,6 +22,8 @@ from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign_site.admin_choosers import PermissionCheckedChooserViewSet
+
 from .. import signing
 from ..imports import (
     PREVIEW_ROWS,
@@ -267,6 +269,9 @@ class SignatureImportViewSet(SnippetViewSet):
     url_namespace = "petitions_signatureimport"
     add_view_class = ImportCreateView
     copy_view_enabled = False
+    # Wagtail's chooser for every snippet listed imports (a file name may name a person)
+    # to any admin user.
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     inspect_view_enabled = True
     inspect_view_fields = [
         "petition",

@@ -19,6 +19,8 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign_site.admin_choosers import PermissionCheckedChooserViewSet
+
 from ..models import Partner, Signature
 from ..models.signatures import CONFIRMED, VALID
 
@@ -82,6 +84,8 @@ class PartnerViewSet(SnippetViewSet):
     model = Partner
     icon = "site"
     menu_label = _("Partners")
+    # Wagtail's chooser for every snippet listed partners to any admin user.
+    chooser_viewset_class = PermissionCheckedChooserViewSet
     url_prefix = "petitions/partners"
     url_namespace = "petitions_partner"
     search_fields = ["name"]

@@ -17,6 +17,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from petitions.models import (
     Delivery,
     Erasure,
+    Partner,
     Petition,
     PetitionPage,
     PetitionStatus,
@@ -250,6 +251,53 @@ def test_the_signature_chooser_names_no_signer_without_view_permission(client, s
             assert name not in response.content.decode(), url
     editor(client, "view_signature")
     assert "Alice" in client.get(f"{chooser}chosen/{signatures[0].pk}/").content.decode()
+
+
+def _delivery(page):
+    person = page.decision_makers.first()
+    return Delivery.objects.create(
+        petition=page.petition,
+        decision_maker_key=person.translation_key,
+        decision_maker_name=person.name,
+        channel="email",
+    )
+
+
+@pytest.mark.parametrize(
+    "model, permission, make_row",
+    [
+        ("erasure", "erase_signature", lambda page: Erasure.objects.create(signatures_erased=1)),
+        (
+            "signatureimport",
+            "import_signature",
+            lambda page: SignatureImport.objects.create(petition=page.petition, file_name="a.csv"),
+        ),
+        ("partner", "view_partner", lambda page: Partner.objects.create(name="Friends abroad")),
+        ("delivery", "view_delivery", _delivery),
+    ],
+)
+def test_the_other_petitions_choosers_list_only_what_the_user_may_see(
+    client, petition_page, model, permission, make_row
+):
+    """An erasure's reference or an import's file name may name a person."""
+    row = make_row(petition_page)
+    chooser = f"/admin/snippets/choose/petitions/{model}/"
+    chosen = f"{chooser}chosen/{row.pk}/"
+    chosen_multiple = f"{chooser}chosen-multiple/?id={row.pk}"
+
+    editor(client)
+    for url in (chooser, f"{chooser}results/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert chosen not in response.content.decode(), url
+    assert client.get(chosen).status_code == 404
+    assert client.get(chosen_multiple).json()["result"] == []
+
+    editor(client, permission)
+    for url in (chooser, f"{chooser}results/"):
+        assert chosen in client.get(url).content.decode(), url
+    assert client.get(chosen).json()["result"]["id"] == str(row.pk)
+    assert len(client.get(chosen_multiple).json()["result"]) == 1
 
 
 def test_csv_and_xlsx_exports_hold_the_signatures_without_formulas(admin_client, signed):
