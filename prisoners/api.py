@@ -2,7 +2,7 @@
 
 from django.http import Http404
 from django.utils import translation
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from campaign_site.embeds import localized_embeddable_page, widget_language
 from campaign_site.render_cache import remember
@@ -26,6 +26,13 @@ class PrisonerCard(Schema):
     status: str
     status_label: str
     days_in_captivity: int | None
+    detention_place: str | None = Field(
+        ...,
+        description=(
+            "The last known place of detention, as the profile writes it (not translated);"
+            " null when unknown or when the person's visibility does not show it."
+        ),
+    )
     sponsor_count: int
     needs_sponsor: bool
     photo_url: str | None

@@ -18,6 +18,9 @@ def card_data(request, profile):
         "status": profile.status,
         "status_label": str(profile.status_label),
         "days_in_captivity": profile.days_in_captivity,
+        # As the source page writes it, in every language (prisons are known by their name);
+        # empty on a PublicProfile whenever the visibility rule keeps it from the public.
+        "detention_place": profile.detention_place or None,
         "sponsor_count": profile.sponsor_count or 0,
         "needs_sponsor": bool(getattr(profile, "needs_sponsor", False)),
         "photo_url": request.build_absolute_uri(photo) if photo else None,

@@ -263,6 +263,13 @@ def test_openapi_schema_is_valid_and_describes_every_endpoint(client):
     for path in schema["paths"].values():
         for operation in path.values():
             assert operation.get("summary"), operation
+    # Every field of the card is documented, the place of detention included (null when
+    # the person's visibility does not show it).
+    card = schema["components"]["schemas"]["PrisonerCard"]
+    assert "detention_place" in card["required"]
+    place = card["properties"]["detention_place"]
+    assert {kind["type"] for kind in place["anyOf"]} == {"string", "null"}
+    assert place["description"]
 
 
 # --- CORS ---------------------------------------------------------------------------------

@@ -220,6 +220,48 @@ def test_the_place_follows_the_visibility_rule_as_before(
         for kind in ("json", "csv"):
             data = client.get(f"/open-data/prisoners.{kind}?lang={language}").content.decode()
             assert ("Sample prison" in data) is shown
+        # The partner widgets follow the same rule: their card, their listing, their embed.
+        card = client.get(f"/api/widgets/prisoners/{page.pk}", {"lang": language})
+        assert card.status_code == (200 if shown else 404)
+        if shown:
+            assert card.json()["detention_place"] == "Sample prison (fictional)"
+        listing = client.get("/api/widgets/prisoners/", {"lang": language}).json()
+        places = [card["detention_place"] for card in listing["prisoners"]]
+        assert places == (["Sample prison (fictional)"] if shown else [])
+        embed = client.get(f"/embed/prisoner/{page.pk}/", {"lang": language})
+        assert embed.status_code == (200 if shown else 404)
+        assert ("Sample prison" in embed.content.decode()) is shown
+
+
+PLACE_LABELS = {"en": "Place of detention", "fr": "Lieu de détention", "hy": "Կալանքի վայր"}
+
+
+def test_a_full_profile_s_widgets_show_the_place_in_every_language(client, person):
+    """The partner card, its listing and its embed carry the place of detention as the
+    profile, the content API and the open data do: one value, a label per language."""
+    record = Prisoner.objects.get()
+    record.detention_place = "Sample prison (fictional)"
+    record.save()
+    for language, label in PLACE_LABELS.items():
+        card = client.get(f"/api/widgets/prisoners/{person['en'].pk}", {"lang": language})
+        assert card.status_code == 200
+        assert card.json()["name"] == person[language].title
+        assert card.json()["detention_place"] == "Sample prison (fictional)", language
+        listing = client.get("/api/widgets/prisoners/", {"lang": language}).json()
+        assert [card["detention_place"] for card in listing["prisoners"]] == [
+            "Sample prison (fictional)"
+        ], language
+        embed = soup(client.get(f"/embed/prisoner/{person['en'].pk}/", {"lang": language}))
+        facts = embed.select_one(".widget-prisoner .facts")
+        assert facts.dt.get_text(strip=True) == label, language
+        assert facts.dd.get_text(strip=True) == "Sample prison (fictional)", language
+
+
+def test_a_card_without_a_known_place_says_null_and_the_embed_shows_no_label(client, person):
+    card = client.get(f"/api/widgets/prisoners/{person['en'].pk}").json()
+    assert card["detention_place"] is None
+    embed = client.get(f"/embed/prisoner/{person['en'].pk}/").content.decode()
+    assert "Place of detention" not in embed
 
 
 def test_a_draft_changes_nothing_until_it_is_published(admin_client, person):
