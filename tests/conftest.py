@@ -10,10 +10,12 @@ import shutil
 from io import StringIO
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import TestCase, override_settings
+from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.apps import ensure_locales
@@ -216,6 +218,19 @@ def admin_client(client, admin_user):
 def media_root(settings, tmp_path_factory):
     """Uploaded images and documents go to a throwaway folder, never var/media."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, as a request would.
+
+    Code run outside a request (forms, emails, tasks) answers in the active language,
+    and a test that activated French left it active for the next test on that worker:
+    CI saw an English assertion read French.
+    """
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
