@@ -158,10 +158,9 @@ def sign_target(page_id):
             page.signed_url = page.thanks_url("signed")
         return page
 
-    # Kept in each process as well (one round trip less per signature); each request
-    # gets its own copy, since showing the form again loads the body onto the page.
-    page = remember("petition-sign-target", build, vary=(page_id,), in_process=True)
-    return copy.copy(page)
+    # Kept in each process as well: one round trip less per signature. Shared by the
+    # requests of this process, so never changed: see sign_view.
+    return remember("petition-sign-target", build, vary=(page_id,), in_process=True)
 
 
 @csrf_exempt  # no cookie to protect; the form's signed token stands in (see module doc)
@@ -175,6 +174,10 @@ def sign_view(request, page_id):
     if page is None:
         raise Http404
     form, state, status = handle_sign_post(request, page)
+    if state and not _wants_json(request):
+        return _signed_response(request, page, state)  # a redirect: reads the page only
+    # What draws the page (its body, its context) loads onto it: onto a copy of its own.
+    page = copy.copy(page)
     if state:
         return _signed_response(request, page, state)
     return _render_sign_response(request, page, form, status=status)

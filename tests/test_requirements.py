@@ -28,6 +28,7 @@ RUNTIME_ONLY = {
     "redis": "Django's Redis cache backend imports it when REDIS_URL is set",
     "django-xff": "its middleware is installed only behind proxies (TRUSTED_PROXY_DEPTH)",
     "boto3": "django-storages' S3 backend imports it when MEDIA_S3_BUCKET is set",
+    "hiredis": "redis-py parses replies with it when it is installed (CPU per Redis call)",
 }
 
 

@@ -13,6 +13,7 @@ import uuid
 import pytest
 import redis
 from django.core import mail
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db.models import Q
 from django_ratelimit.core import get_usage
@@ -255,20 +256,21 @@ def test_both_rate_limits_are_counted_in_one_round_trip_in_django_ratelimit_s_wi
     stream, monkeypatch
 ):
     sent = []
-    original = redis.client.Pipeline.execute
+    original = redis.Redis.execute_command
 
-    def execute(self, *args, **kwargs):
-        sent.append(len(self.command_stack))
+    def execute_command(self, *args, **kwargs):
+        sent.append(args[0])
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(redis.client.Pipeline, "execute", execute)
+    stream.script_load(abuse._COUNT_WINDOWS)  # as after the first submission
+    monkeypatch.setattr(redis.Redis, "execute_command", execute_command)
     meta = abuse.ClientMeta(ip="192.0.2.7")
     for _ in range(3):
         assert not abuse.rate_limited(
             meta, "test.group", ip_rates=("3/m", "9/h"), email="a@example.org", email_rate="5/h"
         )
     assert abuse.rate_limited(meta, "test.group", ip_rates=("3/m",))
-    assert sent == [6, 6, 6, 2]  # one round trip per submission, every window in it
+    assert sent == ["EVALSHA"] * 4  # one command per submission, every window in it
     usage = get_usage(
         abuse.ClientMeta(),
         group="test.group:ip:9/h",
@@ -276,6 +278,10 @@ def test_both_rate_limits_are_counted_in_one_round_trip_in_django_ratelimit_s_wi
         rate="9/h",
     )
     assert usage["count"] == 3  # the same counters django-ratelimit reads
+    prefix = caches["default"].key_prefix
+    lifetimes = [stream.ttl(key) for key in stream.scan_iter(f"{prefix}:*rl:*")]
+    assert len(lifetimes) == 3  # 3/m, 9/h and the mailbox's 5/h: django-ratelimit's lifetimes
+    assert all(0 < seconds <= 3600 + 60 for seconds in lifetimes), lifetimes
 
 
 def test_a_signer_stored_meanwhile_by_another_way_is_counted_once(

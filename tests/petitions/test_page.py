@@ -151,6 +151,25 @@ def test_errors_are_clear_and_keep_what_was_typed(client, petition_page):
     assert not Signature.objects.exists()
 
 
+def test_a_form_shown_again_draws_on_a_copy_of_the_page_every_signature_shares(
+    client, petition_page
+):
+    """The sign target is kept in the process for every signature; showing the form again
+    with errors (HTML or JSON) loads the page's body and context, never onto that one."""
+    from petitions.views import sign_target
+
+    shared = sign_target(petition_page.pk)
+    assert "body" not in shared.__dict__  # deferred: a signature never needs it
+    client.post(sign_url(petition_page), form_post(petition_page, signer(email="x")))
+    client.post(
+        sign_url(petition_page),
+        form_post(petition_page, signer(email="x")),
+        headers={"accept": "application/json"},
+    )
+    assert sign_target(petition_page.pk) is shared
+    assert "body" not in shared.__dict__
+
+
 def test_errors_are_in_the_pages_language(client, three_languages):
     page = three_languages["fr"]
     response = client.post(sign_url(page, "fr"), form_post(page, signer(email="x")))
