@@ -557,8 +557,6 @@ def main():
                 f"127.0.0.1:{options.port}",
                 "--log-level",
                 "warning",
-                "--access-logfile",
-                "/dev/null",
             ],
             env,
         )
