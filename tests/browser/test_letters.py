@@ -7,7 +7,8 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from prisoners.models import Letter
-from tests.factories import SuperuserFactory, publish_translation_of
+from tests.browser.wagtail_admin import sign_in_as_editor
+from tests.factories import publish_translation_of
 from tests.prisoners.factories import PrisonerIndexPageFactory, PrisonerPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -59,11 +60,7 @@ def test_a_letter_goes_from_a_visitor_to_the_profile_and_the_pack(
     page.goto(f"{live_server.url}/fr/prisoners/aram/")
     expect(page.locator("#letters")).not_to_contain_text("Nous pensons à vous")
 
-    SuperuserFactory(username="editor", password="a long editor password")
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a long editor password")
-    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    sign_in_as_editor(page, live_server)
     page.goto(f"{live_server.url}/admin/prisoners/letters/")
     page.get_by_role("link", name="Marie to Aram Example").click()
     page.select_option("#id_status", "approved")

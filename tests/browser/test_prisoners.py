@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from prisoners.models import Sponsorship
 from prisoners.visibility import Consent, Visibility
-from tests.browser.wagtail_admin import fill_date, publish_from_the_editor
-from tests.factories import SuperuserFactory, publish_translation_of
+from tests.browser.wagtail_admin import fill_date, publish_from_the_editor, sign_in_as_editor
+from tests.factories import publish_translation_of
 from tests.prisoners.factories import (
     PrisonerIndexPageFactory,
     PrisonerPageFactory,
@@ -154,11 +154,7 @@ def test_a_municipality_applies_to_sponsor_a_prisoner(
     assert "Nous avons reçu" in receipt.subject and "Aram Exemple" in receipt.subject
 
     # An editor approves it; the decision email links to the certificate.
-    SuperuserFactory(username="editor", password="a long editor password")
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a long editor password")
-    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    sign_in_as_editor(page, live_server)
     page.goto(f"{live_server.url}/admin/sponsorships/edit/{sponsorship.pk}/")
     page.locator("#id_status").select_option("approved")
     page.get_by_role("button", name=re.compile("^Save")).first.click()
@@ -208,12 +204,8 @@ def test_an_editor_releases_a_prisoner_once_and_every_language_says_so(
     aram = campaign["aram"]
     publish_translation_of(campaign["index"], "hy", title="Գերիներ")
     publish_translation_of(aram, "hy", title="Արամ Օրինակ")
-    SuperuserFactory(username="editor", password="a long editor password")
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a long editor password")
-    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    sign_in_as_editor(page, live_server)
     page.goto(f"{live_server.url}/admin/pages/{aram.pk}/edit/")
     page.get_by_role("tab", name="Facts").click()
     page.select_option("#id_status", "released")

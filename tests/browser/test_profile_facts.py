@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from prisoners.models import Prisoner
-from tests.browser.wagtail_admin import fill_date, publish_from_the_editor
-from tests.factories import SuperuserFactory, publish_translation_of
+from tests.browser.wagtail_admin import fill_date, publish_from_the_editor, sign_in_as_editor
+from tests.factories import publish_translation_of
 from tests.prisoners.factories import PrisonerIndexPageFactory, PrisonerPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,14 +26,10 @@ def aram(home_pages):
 def test_an_editor_records_an_echr_application_and_an_icrc_visit(
     live_server, aram, browser, page, accessibility
 ):
-    SuperuserFactory(username="editor", password="a long editor password")
     desk = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     admin = desk.new_page()
     admin.set_default_timeout(10_000)
-    admin.goto(f"{live_server.url}/admin/login/")
-    admin.fill("#id_username", "editor")
-    admin.fill("#id_password", "a long editor password")
-    admin.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    sign_in_as_editor(admin, live_server)
     admin.goto(f"{live_server.url}/admin/pages/{aram.pk}/edit/")
 
     admin.get_by_role("tab", name="Facts").click()
