@@ -184,9 +184,7 @@ def record_is_hidden_from(user, prisoner):
     letters, packs), by the same rule as their profile."""
     if can_view_sensitive_profiles(user):
         return False
-    from .models import Prisoner
-
-    return not Prisoner.objects.fully_visible().filter(pk=prisoner.pk).exists()
+    return visibility.profile_visibility(prisoner) != visibility.Visibility.FULL
 
 
 def hide_sensitive_records_of(queryset, user, field="prisoner"):

@@ -30,24 +30,14 @@ from campaign_site.storage import (
 )
 
 from . import visibility
-
-#: Permission that lets staff see hidden and "name only" people, their photos included.
-SENSITIVE_PERMISSION = "prisoners.view_sensitive_profiles"
-
-
-def may_see_sensitive_profiles(user):
-    try:  # defined by the staff roles work; until it lands, the permission itself
-        from .permissions import can_view_sensitive_profiles
-    except ImportError:
-        return user.is_active and user.has_perm(SENSITIVE_PERMISSION)
-    return can_view_sensitive_profiles(user)
+from .permissions import can_view_sensitive_profiles
 
 
 def may_open_private_file(user, name):
     """CAMPAIGN_PRIVATE_MEDIA_ACCESS: private images, to staff who may see sensitive profiles.
     Other private files (sponsors' proofs) have their own view and permission."""
     is_image = name.startswith(("original_images/", "images/"))
-    return is_image and may_see_sensitive_profiles(user)
+    return is_image and can_view_sensitive_profiles(user)
 
 
 # --- the rule ------------------------------------------------------------------------

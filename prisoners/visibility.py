@@ -75,6 +75,11 @@ def highest_visibility_allowed(consent):
     return CONSENT_ALLOWS.get(consent, Visibility.COUNTED)
 
 
+def capped(level, consent):
+    """`level` lowered to what `consent` allows: what may ever be stored or shown."""
+    return min(level, highest_visibility_allowed(consent))
+
+
 #: What "name only" shows: who the person is and the facts of the detention.
 NAME_ONLY_FIELDS = frozenset(
     {

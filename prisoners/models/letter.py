@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ..visibility import Visibility
+from ..visibility import is_publicly_visible
 from .moderation import Moderated, ModerationQuerySet, rejection_reason_field, status_field
 from .sponsorship import default_language, language_choices
 
@@ -20,12 +20,9 @@ class LetterQuerySet(ModerationQuerySet):
     def shown_on_profile(self, prisoner):
         """Approved letters the public may read on `prisoner`'s profile: only when the
         family agrees and the person has a public profile at all."""
-        if not prisoner.letters_shown or prisoner.visibility < Visibility.NAME_ONLY:
+        if not prisoner.letters_shown or not is_publicly_visible(prisoner):
             return self.none()
         return self.approved().filter(prisoner=prisoner)
-
-    def of_public_people(self):
-        return self.filter(prisoner__visibility__gte=Visibility.NAME_ONLY)
 
 
 class Letter(Moderated):

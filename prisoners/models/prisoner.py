@@ -29,7 +29,7 @@ from ..facts import (
     icrc_visit_dates,
     last_icrc_visit,
 )
-from ..visibility import Consent, Visibility, highest_visibility_allowed
+from ..visibility import Consent, Visibility, capped
 
 #: The facts a profile page reads from its Prisoner and offers in its editor.
 FACTS = (
@@ -295,7 +295,7 @@ class Prisoner(models.Model):
 
     def save(self, *args, **kwargs):
         # Defence in depth: whatever reaches the database respects the consent.
-        self.visibility = min(self.visibility, highest_visibility_allowed(self.consent))
+        self.visibility = capped(self.visibility, self.consent)
         with transaction.atomic():
             self._derive_last_icrc_visit()
             if self.pk is not None:
@@ -400,10 +400,10 @@ class Prisoner(models.Model):
             if old != new:
                 changes[name] = (old, new)
                 setattr(self, attname, new)
-        capped = min(self.visibility, highest_visibility_allowed(self.consent))
-        if capped != self.visibility:
-            changes["visibility"] = (changes.get("visibility", (self.visibility,))[0], capped)
-            self.visibility = capped
+        allowed = capped(self.visibility, self.consent)
+        if allowed != self.visibility:
+            changes["visibility"] = (changes.get("visibility", (self.visibility,))[0], allowed)
+            self.visibility = allowed
         renamed = self.page_id != page.pk or self.name != page.title
         self.page_id, self.name = page.pk, page.title
         if changes or renamed:

@@ -52,6 +52,7 @@ from ..templatetags.prisoner_tags import days_phrase
 from ..visibility import (
     Consent,
     Visibility,
+    capped,
     highest_visibility_allowed,
     is_publicly_visible,
     not_fully_visible,
@@ -532,7 +533,7 @@ class PrisonerPage(EmbeddableMixin, ShareablePageMixin, Page):
         pending = self.__dict__.get(PENDING_FACTS)
         if pending and {"visibility", "consent"} & set(pending):
             # Defence in depth: whatever reaches the record respects the consent.
-            pending["visibility"] = min(self.visibility, highest_visibility_allowed(self.consent))
+            pending["visibility"] = capped(self.visibility, self.consent)
         self.name_search = searchable_text(self.title, self.name_native, self.other_spellings)
         # Linked before the page is saved, so that what listens to the save (the search
         # index) already reads the person's facts.
