@@ -530,3 +530,26 @@ def test_publishing_an_older_draft_never_reopens_a_profile_made_private_since(pe
     assert record.sentence_years == 8
     assert (record.consent, record.visibility) == (Consent.REFUSED, Visibility.COUNTED)
     assert Client().get("/fr/prisoners/aram/").status_code == 404
+
+
+def test_every_fact_is_a_column_a_page_property_a_form_field_and_in_a_panel():
+    """A fact missing from one of these places is silently lost: not stored, not read
+    through the page, or not editable. FACTS is the list; each place must follow it."""
+    from prisoners.models.prisoner import FACTS
+    from prisoners.page_form import PrisonerPageForm
+
+    def panel_fields(panels):
+        for panel in panels:
+            if getattr(panel, "field_name", None):
+                yield panel.field_name
+            yield from panel_fields(getattr(panel, "children", ()))
+
+    facts = set(FACTS)
+    columns = {field.name for field in Prisoner._meta.get_fields()} | {"detention_events"}
+    assert facts <= columns
+    assert {name for name in facts if isinstance(getattr(PrisonerPage, name), property)} == facts
+    assert facts <= set(PrisonerPageForm.declared_fields)
+    shown = set(panel_fields(PrisonerPage.facts_panels)) | set(
+        panel_fields(PrisonerPage.safety_panels)
+    )
+    assert facts <= shown, facts - shown
