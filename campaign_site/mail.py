@@ -133,6 +133,23 @@ def send_many_with_transaction(kind_name, pks):
     )
 
 
+def queued(kind_name):
+    """Ids of the objects whose email `kind_name` waits in the task queue or is being
+    sent now (as strings); empty when the queue is not in this database."""
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(deliver_email.get_backend(), DatabaseBackend):
+        return set()
+    waiting = DBTaskResult.objects.filter(
+        task_path=deliver_email.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        args_kwargs__args__0=kind_name,
+    )
+    return set(waiting.values_list("args_kwargs__args__1", flat=True))
+
+
 def describe_error(error):
     """What went wrong, without the server's reply text (which may repeat the address):
     the type and SMTP code, or the connection problem ("timed out", "refused")."""

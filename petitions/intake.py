@@ -106,11 +106,6 @@ def append(signature):
     return True
 
 
-def available():
-    """Whether signatures go through the stream at all (the default cache is Redis)."""
-    return redis_client() is not None
-
-
 class Consumer:
     """One worker's reader of the stream: `run_once(store)` takes a batch, has `store`
     (a callable given the unsaved Signatures) keep it, then acknowledges it."""
@@ -204,16 +199,3 @@ class Consumer:
             self._may_hold_entries = True  # taken, not acknowledged: first in the next read
             raise
         return len(batch)
-
-
-def waiting():
-    """How many accepted signatures are not stored yet (for the health check, benchmarks);
-    None without a stream."""
-    client = redis_client()
-    if client is None:
-        return None
-    try:
-        return client.xlen(stream_key())
-    except REDIS_UNAVAILABLE as error:
-        redis_failed(error)
-        return None

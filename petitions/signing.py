@@ -171,7 +171,8 @@ def _add_to_tally(petition_id, country, confirmed, delta):
         if SignatureTally.objects.filter(pk__in=first.values("pk")[:1]).update(**increment):
             return
         # No row yet, or every row held by a transaction still running: one more.
-        shard = (rows.aggregate(last=Max("shard"))["last"] or 0) + 1 if rows.exists() else 0
+        last = rows.aggregate(last=Max("shard"))["last"]
+        shard = 0 if last is None else last + 1
         try:
             with transaction.atomic():
                 SignatureTally.objects.create(
@@ -379,11 +380,13 @@ def store_accepted(signatures):
         first.setdefault((signature.petition_id, signature.email_normalized), signature)
     with transaction.atomic():
         stored = _insert_new(list(first.values()))
-        _apply_changes(Counter((s.petition_id, s.country, False) for s in stored))
         mail.send_many_with_transaction(CONFIRMATION_EMAIL, [s.pk for s in stored])
-        new = {(s.petition_id, s.email_normalized) for s in stored}
-        for petition_id, email_normalized in sorted(first.keys() - new):
-            _answer_repeat_signer(petition_id, email_normalized, notify=True)
+        # Last: the tally rows stay locked until the commit (as in _store_one).
+        _apply_changes(Counter((s.petition_id, s.country, False) for s in stored))
+    # Repeat signers after the commit: their queries never hold the tally's locks.
+    new = {(s.petition_id, s.email_normalized) for s in stored}
+    for petition_id, email_normalized in sorted(first.keys() - new):
+        _answer_repeat_signer(petition_id, email_normalized, notify=True)
     return stored
 
 
@@ -669,13 +672,15 @@ def send_due_emails(now=None, *, dry_run=False):
     )
     queued = {"confirmations": 0, "reminders": 0}
 
-    # The first email never left, and the worker is not already retrying it.
+    # The first email never left, and the worker is neither retrying it nor still to
+    # send it (behind on a busy day, or stopped): queued again, it would go twice.
     retrying = UndeliveredEmail.objects.filter(
         kind=CONFIRMATION_EMAIL, next_attempt_at__isnull=False
     ).values_list("object_id", flat=True)
+    waiting = {*retrying, *mail.queued(CONFIRMATION_EMAIL)}
     failed = unconfirmed.filter(
         confirmation_sent_at=None, created_at__lte=now - timedelta(minutes=10)
-    ).exclude(pk__in=[int(pk) for pk in retrying])
+    ).exclude(pk__in=[int(pk) for pk in waiting])
     for pk in failed.values_list("pk", flat=True):
         if not dry_run:
             mail.send_later(CONFIRMATION_EMAIL, pk)

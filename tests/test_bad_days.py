@@ -199,6 +199,23 @@ def run_worker():
 
 
 @pytest.mark.django_db
+def test_cron_leaves_a_confirmation_the_worker_has_not_sent_yet_to_the_worker(
+    home_pages, settings, visitor, django_capture_on_commit_callbacks
+):
+    """On a busy day (or with the worker stopped) the queued email waits: cron must not
+    queue it again, or the signer gets one email per cron run."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    page = make_petition(home_pages["en"])
+    with django_capture_on_commit_callbacks(execute=True):
+        visitor.post(f"/en/petitions/sign/{page.pk}/", form_post(page, email="wait@example.org"))
+    for minutes in (11, 26):
+        due = send_due_emails(now=timezone.now() + timedelta(minutes=minutes))
+        assert due["confirmations"] == 0
+    emails = DBTaskResult.objects.filter(task_path__endswith=".deliver_email")
+    assert emails.ready().count() == 1
+
+
+@pytest.mark.django_db
 def test_a_hanging_mail_server_never_holds_the_signers_request(
     home_pages, hanging_mail_server, settings, visitor, django_capture_on_commit_callbacks
 ):
