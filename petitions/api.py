@@ -160,11 +160,17 @@ def sign_petition(request, page_id: int, data: SignatureIn, lang: str = ""):
             meta=ClientMeta.from_request(request),
             partner_ref=partner.key if partner else "",
         )
+        outcome = result.outcome
+        if outcome == Outcome.ALREADY_SIGNED and not decision.partner_server:
+            # A browser is answered as the page form answers: nobody learns from it whether
+            # an address has signed (the signer is told by email). A partner's server, which
+            # holds its secret key, is told, as the API documents.
+            outcome = Outcome.SIGNED
         return Status(
-            STATUS_CODES[result.outcome],
+            STATUS_CODES[outcome],
             {
-                "outcome": str(result.outcome),
-                "message": str(MESSAGES[result.outcome]),
+                "outcome": str(outcome),
+                "message": str(MESSAGES[outcome]),
                 "errors": result.errors or {},
                 "total_signatures": page.petition.counts().total,
             },

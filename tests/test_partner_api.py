@@ -172,6 +172,27 @@ def test_petition_summary_is_localized_and_briefly_cacheable(client, petition):
     assert again.status_code == 304
 
 
+def test_a_browser_signing_through_the_api_learns_nothing_about_an_address(
+    client, petition, django_capture_on_commit_callbacks
+):
+    """The page form answers every signer alike; so does the API for a browser (the site's
+    own origin, which any script can send). Only a partner's server is told."""
+    url = f"/api/widgets/petitions/{petition.pk}/signatures"
+    data = signer(email="twice@example.org")
+    answers = []
+    for _attempt in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                url, data, content_type="application/json", headers={"origin": "http://testserver"}
+            )
+        answers.append(
+            (response.status_code, response.json()["outcome"], response.json()["message"])
+        )
+    assert answers[0] == answers[1]
+    assert answers[0][:2] == (201, "signed")
+    assert Signature.objects.count() == 1
+
+
 def test_signing_through_the_api_counts_once_and_credits_the_partner(
     client, petition, partner, django_capture_on_commit_callbacks, mailoutbox
 ):
@@ -187,8 +208,8 @@ def test_signing_through_the_api_counts_once_and_credits_the_partner(
     assert first.status_code == 201
     assert first.json()["outcome"] == "signed"
     assert first.json()["total_signatures"] == 0  # counts once confirmed
-    assert second.status_code == 200
-    assert second.json()["outcome"] == "already_signed"
+    # The same answer: a browser learns nothing about the address (see above).
+    assert (second.status_code, second.json()["outcome"]) == (201, "signed")
     signature = Signature.objects.get()
     assert signature.source == SignatureSource.API
     assert signature.partner_ref == partner.key

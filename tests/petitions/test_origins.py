@@ -142,6 +142,17 @@ def test_a_header_less_form_post_is_no_browser_and_is_refused(petition_page):
     assert not Signature.objects.exists()
 
 
+def test_a_partners_server_is_told_that_an_address_has_already_signed(petition_page, partner):
+    """Unlike a browser (tests/test_partner_api.py), the holder of the secret key keeps its
+    own list of signers and is told, as the API documents."""
+    secret = partner.new_secret()
+    server = browser(authorization=f"Bearer {secret}")
+    first = api_sign(server, petition_page, email="known@example.org")
+    again = api_sign(server, petition_page, email="known@example.org")
+    assert (first.status_code, first.json()["outcome"]) == (201, "signed")
+    assert (again.status_code, again.json()["outcome"]) == (200, "already_signed")
+
+
 def test_editors_see_a_new_secret_once_and_only_its_hash_is_kept(admin_client, partner):
     url = reverse("petitions_partner:secret", args=[partner.pk])
     assert "Create a new secret key" in admin_client.get(url).content.decode()
