@@ -76,19 +76,26 @@ class SharedCacheMiddleware:
         if response.has_header("Cache-Control"):
             return response
         if shared_cacheable(request, response):
-            seconds = page_cache_seconds()
-            revalidate = min(PAGE_REVALIDATE_SECONDS, seconds // 2)
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=min(BROWSER_SECONDS, seconds),
-                s_maxage=seconds - revalidate,
-                stale_while_revalidate=revalidate,
-                stale_if_error=STALE_IF_ERROR_SECONDS,
-            )
+            page_cache_control(response)
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+
+def page_cache_control(response, *, browser_seconds=None):
+    """Cache-Control of what pages are: kept by shared caches at most
+    `page_cache_seconds()` in all, the last PAGE_REVALIDATE_SECONDS of it served while
+    a fresh copy is fetched; by browsers `browser_seconds` (by default as pages)."""
+    seconds = page_cache_seconds()
+    revalidate = min(PAGE_REVALIDATE_SECONDS, seconds // 2)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=min(BROWSER_SECONDS, seconds) if browser_seconds is None else browser_seconds,
+        s_maxage=seconds - revalidate,
+        stale_while_revalidate=revalidate,
+        stale_if_error=STALE_IF_ERROR_SECONDS,
+    )
 
 
 def live_cache_control(response):

@@ -10,11 +10,10 @@ cards are deleted.
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 
 from campaign_site import share_cards
-from campaign_site.http_cache import STALE_IF_ERROR_SECONDS, page_cache_seconds
+from campaign_site.http_cache import page_cache_control
 
 #: Browsers keep a card a day: its address changes when its content does.
 BROWSER_SECONDS = 24 * 3600
@@ -47,13 +46,7 @@ def share_card(request, page_id, language, key):
         return HttpResponseRedirect(share_cards.card_url(page, card))
     response = HttpResponse(share_cards.card_png(page.pk, language, card), content_type="image/png")
     response["ETag"] = f'"{key}"'
-    seconds = page_cache_seconds()
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=BROWSER_SECONDS,
-        s_maxage=seconds,
-        stale_while_revalidate=seconds,
-        stale_if_error=STALE_IF_ERROR_SECONDS,
-    )
+    # Shared caches keep it as long as the page it shows, no longer: a photo made
+    # private leaves both together.
+    page_cache_control(response, browser_seconds=BROWSER_SECONDS)
     return response

@@ -9,6 +9,7 @@ from campaign_site.http_cache import purge_pages_and_listings
 from home.models import NewsPageRelatedPage
 from tests import async_views, frontend_cache
 from tests.factories import SuperuserFactory, publish_translation_of
+from tests.headers import max_staleness
 from tests.home.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.petitions.factories import form_post, make_petition
 
@@ -21,17 +22,6 @@ def recorder(settings):
     frontend_cache.PURGED.clear()
     yield frontend_cache.PURGED
     frontend_cache.PURGED.clear()
-
-
-def directives(cache_control):
-    pairs = (part.strip().partition("=") for part in cache_control.split(","))
-    return {name: int(value) if value else True for name, _eq, value in pairs}
-
-
-def max_staleness(cache_control):
-    """The oldest copy a shared cache may serve while the site answers."""
-    found = directives(cache_control)
-    return found["s-maxage"] + found.get("stale-while-revalidate", 0)
 
 
 def test_anonymous_pages_may_be_kept_by_a_shared_cache(home_pages, settings):

@@ -14,6 +14,7 @@ from campaign_site.models import SiteIdentity
 from campaign_site.share_cards import ShareCard, milestone
 from prisoners.visibility import Consent, Visibility
 from tests.factories import publish_translation_of
+from tests.headers import max_staleness
 from tests.petitions.factories import make_petition
 from tests.prisoners.factories import PrisonerIndexPageFactory, PrisonerPageFactory
 
@@ -78,7 +79,7 @@ def profiles(home_pages):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_home_petition_and_full_profile_have_a_1200_pixel_card(
-    client, identities, petitions, profiles, language
+    client, identities, petitions, profiles, language, settings
 ):
     profile = profiles()
     for page in (None, petitions[language], profile[language]):
@@ -91,6 +92,9 @@ def test_home_petition_and_full_profile_have_a_1200_pixel_card(
         response, image = fetch_card(client, meta["og:image"])
         assert image.size == (1200, 630)
         assert "public" in response["Cache-Control"]
+        # Shared caches keep a card no longer than the page it shows: a photo made
+        # private leaves caches with its profile.
+        assert max_staleness(response["Cache-Control"]) == settings.CAMPAIGN_PAGE_CACHE_SECONDS
 
 
 def test_home_open_graph_title_is_the_site_name_in_the_page_language(client, identities):
