@@ -150,6 +150,10 @@ def search(request):
 
 #: How many public titles "no results" suggestions compare the query with.
 SUGGESTION_TITLES = 2000
+#: How many words of a query they correct, and how much of it they compare with titles:
+#: each word costs a pass over the titles' words, and every new query misses the cache.
+SUGGESTION_WORDS = 6
+SUGGESTION_QUERY_LENGTH = 100
 
 
 def search_suggestions(query, pages, request):
@@ -167,14 +171,16 @@ def search_suggestions(query, pages, request):
     suggestions = []
     corrected = " ".join(
         (difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.75) or [word])[0]
-        for word in query.split()
+        for word in query.split()[:SUGGESTION_WORDS]
     )
     if corrected.lower() != query.lower() and pages.search(corrected).count():
         suggestions.append(
             {"label": corrected, "url": reverse("search") + "?" + urlencode({"q": corrected})}
         )
     by_title = {title.lower(): pk for pk, title in titles}
-    close = difflib.get_close_matches(query.lower(), list(by_title), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(
+        query[:SUGGESTION_QUERY_LENGTH].lower(), list(by_title), n=3, cutoff=0.6
+    )
     for page in public_specific_pages(by_title[title] for title in close).values():
         suggestions.append({"label": page.title, "url": page.get_url(request)})
     return suggestions

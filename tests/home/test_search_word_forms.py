@@ -52,3 +52,23 @@ def test_no_results_suggests_the_words_of_our_titles(client, armenian_news):
     assert suggestions[0]["href"] == "/en/search/?q=release"
     french = soup(client.get("/fr/search/", {"q": "libérasion"}))
     assert french.select_one(".search-suggestions a").get_text() == "libération"
+
+
+def test_a_long_query_with_no_results_corrects_only_its_first_words(
+    client, armenian_news, monkeypatch
+):
+    """Every different query misses the cache: its cost must not grow with its length."""
+    import difflib
+
+    from home import views
+
+    calls = []
+    real = difflib.get_close_matches
+    monkeypatch.setattr(
+        views.difflib,
+        "get_close_matches",
+        lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs),
+    )
+    response = client.get("/en/search/", {"q": " ".join(["zzqx"] * 200)})
+    assert response.status_code == 200
+    assert len(calls) <= views.SUGGESTION_WORDS + 1  # the words, then the titles once
