@@ -3,11 +3,11 @@
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from ninja import Router, Schema
-from wagtail.models import Site
 
 from campaign_site.embeds import widget_language
 from campaign_site.http_cache import LIVE_FIGURES_SECONDS, live_cache_control
 from campaign_site.render_cache import remember
+from campaign_site.routing import site_for_request
 
 from .campaign import petition_call, prisoner_figures
 
@@ -48,7 +48,7 @@ def figures(request, response: HttpResponse, lang: str = ""):
 
 def _figures(request, language):
     with translation.override(language):
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         if site is None:
             raise Http404
         home = site.root_page.localized.specific

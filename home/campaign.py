@@ -16,7 +16,6 @@ from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import ngettext
 from wagtail.images import get_image_model
-from wagtail.models import Site
 
 from campaign_site.http_cache import LIVE_FIGURES_SECONDS
 from campaign_site.localization import localized_page
@@ -94,7 +93,9 @@ def home_page_context(home, request):
         with_renditions([card.photo for card in found["featured_profiles"]], [CARD_PHOTO])
         return found
 
-    site = Site.find_for_request(request)
+    from campaign_site.routing import site_for_request  # imported with the models
+
+    site = site_for_request(request)
     vary = (site.pk if site else None, home.pk, translation.get_language())
     context = {
         **remember("home-editorial", editorial, vary=vary, request=request),

@@ -7,7 +7,6 @@ index page's, every link is absolute, and tags become categories.
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from campaign_site.models import site_identity
 from home.news_tags import set_display_tags
@@ -23,7 +22,9 @@ class NewsRssFeed(Feed):
         return index
 
     def site(self):
-        return Site.find_for_request(self.request)
+        from campaign_site.routing import site_for_request  # imported with the models
+
+        return site_for_request(self.request)
 
     def site_name(self, index):
         """The organisation's name in the feed's language (the translated site identity)."""

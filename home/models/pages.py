@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -209,7 +209,9 @@ class HomePage(ShareablePageMixin, Page):
         figures at most LIVE_FIGURES_SECONDS, so the whole page is kept that long."""
         # A preview (Wagtail's serve_preview sets the flag) is never kept for others.
         request.is_preview = getattr(request, "is_preview", False)
-        site = Site.find_for_request(request)
+        from campaign_site.routing import site_for_request  # it reads models
+
+        site = site_for_request(request)
         return kept_page(
             request,
             self.get_template(request, *args, **kwargs),
