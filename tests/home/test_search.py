@@ -92,6 +92,18 @@ def test_drafts_and_private_pages_are_never_found(client, news_indexes, make_new
     assert result_titles(soup(client.get("/en/search/", {"q": "verdict"}))) == ["Published verdict"]
 
 
+def test_a_page_made_private_leaves_the_results_at_once(client, news_indexes, make_news):
+    """What search may list is kept until an editor changes something: making a page
+    private is such a change."""
+    make_news(title="Public verdict")
+    secret = make_news(title="Soon private verdict")
+    assert len(result_titles(soup(client.get("/en/search/", {"q": "verdict"})))) == 2
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    assert result_titles(soup(client.get("/en/search/", {"q": "verdict"}))) == ["Public verdict"]
+
+
 def test_empty_and_unmatched_searches(client, bilingual_news):
     empty = soup(client.get("/fr/search/"))
     assert empty.select(".search-result") == []
