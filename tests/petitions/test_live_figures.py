@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from home.models import HomePage
 from tests.factories import publish_translation_of
+from tests.headers import directives, max_staleness
 from tests.petitions.factories import add_signatures, make_petition
-from tests.test_http_cache import directives, max_staleness
 
 pytestmark = pytest.mark.django_db
 
