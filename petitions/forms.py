@@ -174,6 +174,8 @@ class SignatureForm(forms.Form):
         them (an import keeps what the other platform gathered)."""
         super().__init__(*args, **kwargs)
         self.petition = petition
+        #: What the form was built for (signing.validate takes it only for the same).
+        self.built_for = (petition.pk, require_country, keep_optional)
         self.fields["country"].required = require_country
         if not petition.ask_postcode and not keep_optional:
             del self.fields["postcode"]

@@ -200,17 +200,13 @@ def validate(petition, data, *, source, form=None):
     building and running the same form a second time.
     """
     imported = source == SignatureSource.IMPORT
+    rules = {"require_country": not imported, "keep_optional": imported}
     if form is None:
-        form = SignatureForm(
-            data=data, petition=petition, require_country=not imported, keep_optional=imported
-        )
+        form = SignatureForm(data=data, petition=petition, **rules)
     elif not (
         isinstance(form, SignatureForm)
         and form.is_bound
-        and form.petition.pk == petition.pk
-        and form.fields["country"].required == (not imported)
-        and (imported or petition.ask_postcode or "postcode" not in form.fields)
-        and (imported or petition.ask_comment or "comment" not in form.fields)
+        and form.built_for == (petition.pk, rules["require_country"], rules["keep_optional"])
     ):
         raise ValueError("The form given was not built for this petition and source.")
     if form.is_valid():
