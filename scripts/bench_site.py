@@ -3,6 +3,8 @@
 
     .venv/bin/python scripts/bench_site.py            # about 15 minutes on 2 cores
     .venv/bin/python scripts/bench_site.py --quick    # a few minutes: check it works
+    .venv/bin/python scripts/bench_site.py --keep     # then --reuse --signing-only: the
+                                                      # floor and signing, in a few minutes
 
 Measured in one run, on this machine, each against the same PostgreSQL:
 
@@ -16,7 +18,9 @@ Measured in one run, on this machine, each against the same PostgreSQL:
    (their own email and address) post the page's form through Varnish while one
    worker stores the accepted signatures in batches (`petitions_store_signatures`)
    and the task worker sends their emails; zero lost once the stream is drained,
-   every email sent once the queue is, p50 and p99;
+   every email sent once the queue is, p50 and p99, and where the machine's CPU went
+   per signature (the app node, the storer, the email worker, Varnish, PostgreSQL,
+   Redis, wrk);
 5. **SQL queries per page**, on the demo and again after prisoners ×100, news ×100
    and signatures to 1,000,000 (--grow), which must stay flat and at most 12.
 
@@ -296,6 +300,54 @@ def process_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+#: Processes named so in /proc/<pid>/stat, by the part of the setup they are.
+PARTS_BY_NAME = {
+    "postgres": "PostgreSQL",
+    "redis-server": "Redis",
+    "varnishd": "Varnish",
+    "cache-main": "Varnish",
+    "wrk": "wrk (signers and readers)",
+}
+
+
+def cpu_by_process():
+    """{pid: (name, CPU seconds so far)} for every process, and the machine's busy and
+    idle seconds (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    processes = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            head, tail = (entry / "stat").read_text().rsplit(")", 1)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        fields = tail.split()
+        processes[int(entry.name)] = (
+            head.split("(", 1)[1],
+            (int(fields[11]) + int(fields[12])) / ticks,
+        )
+    cpu = [int(n) for n in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = (cpu[3] + cpu[4]) / ticks
+    return processes, sum(cpu[:8]) / ticks - idle, idle
+
+
+def cpu_by_part(before, after, parts):
+    """What each part of the machine spent between two `cpu_by_process()` readings:
+    [(part, seconds)], with `parts` ({pid: part}) naming our own processes, the machine's
+    idle time last."""
+    spent = {}
+    for pid, (name, seconds) in after[0].items():
+        used = seconds - before[0].get(pid, (name, 0.0))[1]
+        part = parts.get(pid) or PARTS_BY_NAME.get(name, "everything else")
+        spent[part] = spent.get(part, 0.0) + used
+    busy = after[1] - before[1]
+    spent["everything else"] = spent.get("everything else", 0.0) + max(
+        0.0, busy - sum(spent.values())
+    )
+    return [*sorted(spent.items(), key=lambda item: -item[1]), ("idle", after[2] - before[2])]
+
+
 def wrk(url, *, seconds, connections=8, script=None, threads=2, cpu_of=None):
     """Run wrk; its figures as a dict (rate, p50, p99 in ms, errors, requests).
 
@@ -443,6 +495,11 @@ def main():
         help="each of the 8 readers waits this long between reads while signers sign (50): "
         "people reloading a page, not load generators taking both cores from the site",
     )
+    parser.add_argument(
+        "--signing-only",
+        action="store_true",
+        help="only the floor and signing (a few minutes): for work on the signing path",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--reuse", action="store_true", help="use the database kept by --keep")
     options = parser.parse_args()
@@ -514,7 +571,7 @@ def main():
             )
         django("signatures", str(options.signatures))
         urls = django("urls")
-        queries_before = django("queries", json.dumps(urls))
+        queries_before = {} if options.signing_only else django("queries", json.dumps(urls))
 
         # 1. The floor.
         (work / "floor.py").write_text(FLOOR)
@@ -568,7 +625,7 @@ def main():
             "  CPU: what the node's workers spent per answer (meaningful on a busy machine)"
         )
         uncached = {}
-        for name, path in urls.items():
+        for name, path in ({} if options.signing_only else urls).items():
             # Two requests one after the other warm the node's caches. (A second of wrk
             # left the slow pages' queued requests to be answered during the measurement.)
             for _warm in range(2):
@@ -600,7 +657,7 @@ def main():
         cache_url = f"http://127.0.0.1:{options.varnish_port}"
         wait_for(cache_url + urls["home"])
         print(f"\nThrough Varnish (target: 2× the floor's GET, {2 * floor_get['rate']:,.0f}/s)")
-        for name, path in urls.items():
+        for name, path in ({} if options.signing_only else urls).items():
             wrk(cache_url + path, seconds=1)
             line(name, wrk(cache_url + path, seconds=seconds), 2 * floor_get["rate"])
 
@@ -678,9 +735,11 @@ def main():
         )
         time.sleep(1)
         storer_cpu_before = process_cpu_seconds(storer.pid)  # started and warm by now
+        machine_before = cpu_by_process()
         signing = wrk(
             cache_url + sign_path, seconds=seconds, script=str(work / "sign.lua"), cpu_of=app
         )
+        machine_after = cpu_by_process()
         readers_output = readers.communicate()[0]
         reads = float(re.search(r"Requests/sec:\s+([\d.]+)", readers_output).group(1))
         readers_failed = int(
@@ -738,6 +797,10 @@ def main():
             f"SELECT count(*) FROM petitions_signature WHERE {mine} "  # noqa: S608 - run id
             "AND confirmation_sent_at IS NULL",
         )[0][0]
+        our_parts = {storer.pid: "the storer", worker.pid: "the email worker (nice 10)"}
+        for pid in Path(f"/proc/{app.pid}/task/{app.pid}/children").read_text().split():
+            our_parts[int(pid)] = "the app node"
+        machine = cpu_by_part(machine_before, machine_after, our_parts)
         processes.stop(storer)
         processes.stop(worker)
         print(
@@ -763,7 +826,17 @@ def main():
             + verdict("signing: every email sent", f"{unsent} not sent", not unsent)
         )
 
+        print(
+            f"  where the machine's {os.cpu_count()} cores went while signing, per signature "
+            "(CPU ms):\n    "
+            + ", ".join(
+                f"{part} {seconds * 1000 / max(answered, 1):.2f}" for part, seconds in machine
+            )
+        )
+
         # 5. SQL queries as data grows.
+        if options.signing_only:
+            return
         print(
             f"\ngrowing: prisoners and news ×{grow}, signatures to {grown_signatures:,}…",
             flush=True,
