@@ -69,10 +69,34 @@ sub vcl_recv {
         return (pass);
     }
     unset req.http.Cookie;
-    # Campaign links carry tracking parameters that never change a page.
-    set req.url = regsuball(req.url, "(utm_[a-z]+|fbclid|gclid)=[^&]*&?", "");
-    set req.url = regsub(req.url, "[?&]$", "");
+    call normalise_query;
     return (hash);
+}
+
+# Every distinct URL is a separate copy, so a query parameter no view reads would let
+# anyone make the app render a page afresh at will (?x=1, ?x=2, ...). Outside the APIs,
+# only the parameters public views read reach the app, in a fixed order.
+sub normalise_query {
+    if (req.url !~ "\?") {
+        return;
+    }
+    if (req.url ~ "^/api/") {
+        # The APIs' filters are open-ended (and they refuse parameters they do not know):
+        # only campaign links' tracking parameters go.
+        set req.url = regsuball(req.url, "(?i)(?<=[?&])(utm_[^&=]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga)(=[^&]*)?(?=&|$)", "");
+    } else {
+        set req.http.X-Query = "&" + regsub(req.url, "^[^?]*\?", "");
+        # The parameters public views read, exactly as they spell them (Django's are
+        # case-sensitive). tests/test_varnish_config.py fails when the code reads one
+        # that is not here: add it to this list.
+        set req.http.X-Query = regsuball(req.http.X-Query, "&(?!(?:category|format|lang|maxheight|maxwidth|needs_sponsor|next|p|page|partner|q|r|status|tag|theme|type|url)(?:=|&|$))[^&]*", "");
+        set req.url = regsub(req.url, "\?.*$", "") + "?" + req.http.X-Query;
+        unset req.http.X-Query;
+    }
+    set req.url = regsuball(req.url, "&{2,}", "&");
+    set req.url = regsub(req.url, "\?&", "?");
+    set req.url = regsub(req.url, "[?&]+$", "");
+    set req.url = std.querysort(req.url);
 }
 
 sub vcl_backend_response {

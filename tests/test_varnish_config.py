@@ -1,0 +1,137 @@
+"""deploy/varnish/default.vcl against the code behind it, and its varnishtest cases run for real.
+
+The VCL lets through only the query parameters public views read (a parameter nobody reads
+would let anyone make the app render a page afresh at will), so a view that starts reading a
+new one must add it there: test_every_parameter_the_code_reads_reaches_it fails until then.
+"""
+
+import ast
+import importlib
+import re
+from pathlib import Path
+
+from prisoners.context import LISTING_PARAMETERS
+
+ROOT = Path(__file__).resolve().parent.parent
+VARNISH = ROOT / "deploy" / "varnish"
+VCL = (VARNISH / "default.vcl").read_text()
+APPS = ("campaign_site", "home", "petitions", "prisoners")
+
+#: Code whose requests never meet the parameter filter: the APIs keep every parameter, the
+#: admin is passed as it comes.
+NOT_FILTERED = ("campaign_site/api.py", "prisoners/api.py", "campaign_site/staff.py")
+
+#: Parameters read by Django's and Wagtail's own public views the site mounts.
+FRAMEWORK_PARAMETERS = {
+    "p": "the sitemap's pages (django.contrib.sitemaps, behind wagtail.contrib.sitemaps)",
+    "next": "where Wagtail's front-end login (/<language>/_util/login/) sends the visitor",
+}
+
+
+def kept_parameters():
+    """The list in the VCL's normalise_query."""
+    found = re.findall(r'"&\(\?!\(\?:([a-z_|]+)\)\(\?:=\|&\|\$\)\)\[\^&\]\*"', VCL)
+    assert len(found) == 1, "the VCL's list of kept parameters is not where this test looks"
+    return set(found[0].split("|"))
+
+
+def _is_query(node, aliases):
+    """`request.GET`, `self.request.GET`, `request.query_params`, or a name bound to one."""
+    if isinstance(node, ast.Name):
+        return node.id in aliases
+    if isinstance(node, ast.Attribute) and node.attr in ("GET", "query_params"):
+        owner = node.value
+        return (isinstance(owner, ast.Name) and owner.id == "request") or (
+            isinstance(owner, ast.Attribute) and owner.attr == "request"
+        )
+    if isinstance(node, ast.BoolOp):  # request.GET or None
+        return any(_is_query(value, aliases) for value in node.values)
+    return False
+
+
+def _string(node):
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def parameters_read(source, module):
+    """{name: where} of the query parameters a module reads: .get/.getlist/[...]/in on the
+    query dict, and the fields of forms bound to it."""
+    tree = ast.parse(source)
+    aliases = {
+        target.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and _is_query(node.value, set())
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    found = {}
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Call) and node.args:
+            function = node.func
+            if (
+                isinstance(function, ast.Attribute)
+                and function.attr in ("get", "getlist", "pop")
+                and _is_query(function.value, aliases)
+            ):
+                names.append(_string(node.args[0]))
+            elif isinstance(function, ast.Name) and _is_query(node.args[0], aliases):
+                form = getattr(importlib.import_module(module), function.id, None)
+                names.extend(getattr(form, "base_fields", {}))
+        elif isinstance(node, ast.Subscript) and _is_query(node.value, aliases):
+            names.append(_string(node.slice))
+        elif (
+            isinstance(node, ast.Compare)
+            and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)
+            and any(_is_query(right, aliases) for right in node.comparators)
+        ):
+            names.append(_string(node.left))
+        for name in filter(None, names):
+            found.setdefault(name, f"{module}:{node.lineno}")
+    return found
+
+
+def public_code():
+    for app in APPS:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            parts = set(path.relative_to(ROOT).parts)
+            if parts & {"tests", "migrations", "admin", "management"}:
+                continue
+            if relative.startswith(NOT_FILTERED) or path.name.startswith("admin"):
+                continue
+            yield relative, relative[: -len(".py")].replace("/", ".")
+
+
+def test_the_scan_finds_what_views_read():
+    """Each way the code reads a parameter is seen (else the check below proves nothing)."""
+    source = """
+def view(request):
+    a = request.GET.get("a")
+    b = request.GET["b"]
+    if "c" in request.GET:
+        pass
+    query = request.GET
+    d = query.getlist("d")
+    e = self.request.query_params.get("e")
+"""
+    assert set(parameters_read(source, "json")) == {"a", "b", "c", "d", "e"}
+    filters = parameters_read("form = ProfileFilterForm(request.GET or None)", "prisoners.filters")
+    assert {"q", "category", "status", "needs_sponsor"} <= set(filters)
+
+
+def test_every_parameter_the_code_reads_reaches_it():
+    read = {}
+    for relative, module in public_code():
+        read.update(parameters_read((ROOT / relative).read_text(), module))
+    kept = kept_parameters()
+    missing = {name: where for name, where in read.items() if name not in kept}
+    assert not missing, (
+        f"read by public views but dropped by deploy/varnish/default.vcl: {missing}; "
+        "add them to the list in its normalise_query"
+    )
+    assert set(FRAMEWORK_PARAMETERS) <= kept
+    assert kept >= LISTING_PARAMETERS
+    # And nothing stays that no view reads: each one is a way around the cache.
+    unread = kept - set(read) - set(FRAMEWORK_PARAMETERS)
+    assert not unread, f"the VCL keeps parameters no public view reads: {unread}"
