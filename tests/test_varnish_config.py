@@ -10,6 +10,9 @@ import importlib
 import re
 from pathlib import Path
 
+from django.conf import settings
+
+from campaign_site.middleware import SiteLocaleMiddleware
 from prisoners.context import LISTING_PARAMETERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,3 +138,15 @@ def test_every_parameter_the_code_reads_reaches_it():
     # And nothing stays that no view reads: each one is a way around the cache.
     unread = kept - set(read) - set(FRAMEWORK_PARAMETERS)
     assert not unread, f"the VCL keeps parameters no public view reads: {unread}"
+
+
+def test_language_rules_follow_the_site():
+    languages = "|".join(code for code, _name in settings.LANGUAGES)
+    assert f"^/({languages})(/|\\?|$)" in VCL
+    assert f"\\b({languages})\\b" in VCL
+    assert f'!~ "^({languages})$"' in VCL
+    assert f'Accept-Language = "{settings.LANGUAGE_CODE}"' in VCL
+    neutral = re.search(r'req\.url ~ "\^/\(api/\|([^)]*)\)"', VCL).group(1)
+    prefixes = {"api/", *neutral.split("|")}
+    for prefix in (*SiteLocaleMiddleware.LANGUAGE_NEUTRAL_PREFIXES, settings.MEDIA_URL):
+        assert prefix.lstrip("/").replace(".", "\\.") in prefixes, prefix

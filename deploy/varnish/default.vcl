@@ -70,6 +70,7 @@ sub vcl_recv {
     }
     unset req.http.Cookie;
     call normalise_query;
+    call normalise_negotiation;
     return (hash);
 }
 
@@ -97,6 +98,33 @@ sub normalise_query {
     set req.url = regsub(req.url, "\?&", "?");
     set req.url = regsub(req.url, "[?&]+$", "");
     set req.url = std.querysort(req.url);
+}
+
+# Request headers the app's answers vary on: a few values each, or none, rather than
+# one copy per browser's exact header.
+sub normalise_negotiation {
+    # Language-prefixed pages take their language from the path, the URLs of
+    # SiteLocaleMiddleware.LANGUAGE_NEUTRAL_PREFIXES and uploads do not vary on it, and
+    # the sitemap, open data and widgets say Vary: Accept-Language but answer the same
+    # bytes whatever it says (?lang= chooses). Elsewhere (/ and unprefixed paths, which
+    # redirect to /<language>/...) it chooses the language: keep the first of the
+    # site's languages the visitor lists, or the default.
+    if (req.url ~ "^/(en|fr|hy)(/|\?|$)" || req.url ~ "^/(api/|embed|oembed|admin/|documents/|health/|share-cards/|favicon\.ico|robots\.txt|petitions/|media/|static/|sitemap\.xml|open-data/)") {
+        unset req.http.Accept-Language;
+    } else {
+        set req.http.Accept-Language = std.tolower(regsub(req.http.Accept-Language, "(?i)^.*?\b(en|fr|hy)\b.*$", "\1"));
+        if (req.http.Accept-Language !~ "^(en|fr|hy)$") {
+            set req.http.Accept-Language = "en";
+        }
+    }
+    # The content API answers JSON, or its browsable HTML to a browser (Vary: Accept).
+    if (req.url ~ "^/api/v2/") {
+        if (req.http.Accept ~ "text/html") {
+            set req.http.Accept = "text/html";
+        } else {
+            set req.http.Accept = "application/json";
+        }
+    }
 }
 
 sub vcl_backend_response {
