@@ -28,6 +28,11 @@ backend node2 { .host = "127.0.0.1"; .port = "8002"; .probe = health; }
 # Who may purge: the app nodes (their task worker sends the PURGE requests).
 acl purgers { "127.0.0.1"; "::1"; }
 
+# Who may read /health/ through Varnish: the load balancer's probes (edit for yours).
+# Varnish's own probes above go straight to the nodes. Anyone else is refused: the
+# report is never cached and costs a node several storage calls per request.
+acl health_checkers { "127.0.0.1"; "::1"; "10.0.0.0"/8; "172.16.0.0"/12; "192.168.0.0"/16; }
+
 sub vcl_init {
     new nodes = directors.round_robin();
     nodes.add_backend(node1);
@@ -59,8 +64,17 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # The admin and the health report are never cached.
-    if (req.url ~ "^/(admin|health)(/|$)") {
+    # The health report, to the load balancer only. Varnish adds the client to
+    # X-Forwarded-For before this: a comma means someone else forwarded the request,
+    # so a visitor relayed by a load balancer in the ACL is refused too.
+    if (req.url ~ "^/health(/|\?|$)") {
+        if (client.ip !~ health_checkers || req.http.X-Forwarded-For ~ ",") {
+            return (synth(403, "Forbidden"));
+        }
+        return (pass);
+    }
+    # The admin is never cached.
+    if (req.url ~ "^/admin(/|\?|$)") {
         return (pass);
     }
     # Editors and visitors of password-protected pages have a session: theirs
