@@ -7,9 +7,13 @@ new one must add it there: test_every_parameter_the_code_reads_reaches_it fails 
 
 import ast
 import importlib
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from campaign_site.middleware import SiteLocaleMiddleware
@@ -150,3 +154,25 @@ def test_language_rules_follow_the_site():
     prefixes = {"api/", *neutral.split("|")}
     for prefix in (*SiteLocaleMiddleware.LANGUAGE_NEUTRAL_PREFIXES, settings.MEDIA_URL):
         assert prefix.lstrip("/").replace(".", "\\.") in prefixes, prefix
+
+
+def varnishtest_cases():
+    return sorted((VARNISH / "tests").glob("*.vtc"))
+
+
+@pytest.mark.parametrize("case", varnishtest_cases(), ids=lambda path: path.name)
+def test_varnishtest(case):
+    """The VCL run for real by Varnish's own test tool (Debian's varnish package)."""
+    path = os.pathsep.join((os.environ.get("PATH", ""), "/usr/sbin", "/sbin"))
+    varnishtest = shutil.which("varnishtest", path=path)
+    if varnishtest is None or shutil.which("varnishd", path=path) is None:
+        pytest.skip("varnishtest is not installed (apt-get install varnish)")
+    result = subprocess.run(  # noqa: S603 - Debian's varnishtest, our own test files
+        [varnishtest, "-q", "-t", "60", str(case)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": path},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
