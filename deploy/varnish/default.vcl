@@ -103,7 +103,8 @@ sub normalise_query {
         set req.http.X-Query = "&" + regsub(req.url, "^[^?]*\?", "");
         # The parameters public views read, exactly as they spell them (Django's are
         # case-sensitive). tests/test_varnish_config.py fails when the code reads one
-        # that is not here: add it to this list.
+        # that is not here: add it to this list. (The widgets' ?frame= is read by their
+        # script in the browser, which still sees it.)
         set req.http.X-Query = regsuball(req.http.X-Query, "&(?!(?:category|format|lang|maxheight|maxwidth|needs_sponsor|next|p|page|partner|q|r|status|tag|theme|type|url)(?:=|&|$))[^&]*", "");
         set req.url = regsub(req.url, "\?.*$", "") + "?" + req.http.X-Query;
         unset req.http.X-Query;
