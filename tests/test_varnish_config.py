@@ -150,10 +150,31 @@ def test_language_rules_follow_the_site():
     assert f"\\b({languages})\\b" in VCL
     assert f'!~ "^({languages})$"' in VCL
     assert f'Accept-Language = "{settings.LANGUAGE_CODE}"' in VCL
-    neutral = re.search(r'req\.url ~ "\^/\(api/\|([^)]*)\)"', VCL).group(1)
+    negotiation = re.search(r"sub normalise_negotiation \{.*?\n\}", VCL, re.S).group(0)
+    neutral = re.search(r'req\.url ~ "\^/\(api/\|([^)]*)\)"', negotiation).group(1)
     prefixes = {"api/", *neutral.split("|")}
     for prefix in (*SiteLocaleMiddleware.LANGUAGE_NEUTRAL_PREFIXES, settings.MEDIA_URL):
         assert prefix.lstrip("/").replace(".", "\\.") in prefixes, prefix
+
+
+def test_cross_origin_reads_are_those_the_site_opens():
+    """The VCL answers "*" itself on the URLs whose reads the site opens to every origin."""
+    vcl_paths = re.search(
+        r'sub open_cross_origin_reads \{\s*if \(req\.http\.Origin && req\.url ~ "([^"]+)"', VCL
+    ).group(1)
+    samples = [
+        "/api/v2/pages/",
+        "/api/widgets/figures/",
+        "/open-data/prisoners.csv",
+        "/petitions/0b7c4a5e-1f2d-4c3b-9a8e-7d6c5b4a3f21/count.json",
+        "/petitions/0b7c4a5e/count.json.bak",
+        "/en/petitions/sign/6/",
+        "/embed/petition/6/",
+        "/en/",
+    ]
+    for path in samples:
+        opened = bool(re.match(settings.CORS_URLS_REGEX, path))
+        assert bool(re.match(vcl_paths.replace("\\\\", "\\"), path)) == opened, path
 
 
 def varnishtest_cases():

@@ -85,7 +85,23 @@ sub vcl_recv {
     unset req.http.Cookie;
     call normalise_query;
     call normalise_negotiation;
+    call open_cross_origin_reads;
     return (hash);
+}
+
+# Cross-origin reads (settings.CORS_URLS_REGEX: the APIs, the open data, a petition's
+# count) are open to every origin, without credentials (campaign_site/cors.py). The app
+# echoes each Origin back with Vary: Origin, so every site (or a forged header) would
+# get a copy of its own: Varnish asks without it and answers "*" itself.
+sub open_cross_origin_reads {
+    if (req.http.Origin && req.url ~ "^/(api/|open-data/|petitions/[0-9a-f-]+/count\.json(\?|$))") {
+        unset req.http.Origin;
+        set req.http.X-Cross-Origin-Read = "1";
+    }
+}
+
+sub vcl_backend_fetch {
+    unset bereq.http.X-Cross-Origin-Read;
 }
 
 # Every distinct URL is a separate copy, so a query parameter no view reads would let
@@ -157,6 +173,9 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
+    if (req.http.X-Cross-Origin-Read) {
+        set resp.http.Access-Control-Allow-Origin = "*";
+    }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
