@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client
@@ -287,6 +288,36 @@ def test_a_password_alone_is_refused_when_required(required, db):
     assert "not right" in refused.content.decode()
     assert client.get("/admin/").status_code == 302
     assert re.search(r"\d{6}", code_for(device))
+
+
+def said_to_the_editor(response, field_id):
+    """The text the field's aria-describedby points at, if a browser shows it: Wagtail's
+    sign-in styles hide the field errors of a .login-form (.login .login-form
+    .w-field__errors { display: none }), which the second-factor page has."""
+    html = BeautifulSoup(response.content, "html.parser")
+    field = html.find(id=field_id)
+    said = html.find(id=field.get("aria-describedby", "")) if field else None
+    assert said is not None, f"{field_id} points at no message"
+    assert said.get("role") == "alert"
+    assert not said.find_parent(class_="w-field__errors")
+    return said.get_text(" ", strip=True)
+
+
+def test_a_wrong_code_is_said_where_a_browser_shows_it(required, db):
+    admin = with_password(SuperuserFactory(username="boss"))
+    client = signed_in(admin, "198.51.100.35")
+    ask_for_a_code(client)
+    emailed = emailed_code(mail.outbox[-1].body)
+    wrong = client.post(
+        "/admin/2fa/enrol/", {"email_code": "000000" if emailed != "000000" else "1"}
+    )
+    assert said_to_the_editor(wrong, "id_email_code").startswith("This code is not right")
+
+    device = TOTPDevice.objects.create(user=admin, name="phone", confirmed=True)
+    client = signed_in(admin, "198.51.100.36")
+    code = code_for(device)
+    wrong = client.post("/admin/2fa/verify/", {"otp_token": "000000" if code != "000000" else "1"})
+    assert said_to_the_editor(wrong, "id_otp_token").startswith("This code is not right")
 
 
 def test_editors_without_access_to_personal_data_keep_their_password_alone(required, db):

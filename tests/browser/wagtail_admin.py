@@ -13,9 +13,14 @@ def sign_in_as_editor(page, live_server):
     from tests.factories import SuperuserFactory
 
     SuperuserFactory(username="editor", password=EDITOR_PASSWORD)
+    sign_in(page, live_server, "editor", EDITOR_PASSWORD)
+
+
+def sign_in(page, live_server, username, password):
+    """Sign in through the admin's own login form, and wait until it is left."""
     page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", EDITOR_PASSWORD)
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
     page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
     # Signed in once the login form is left: going elsewhere sooner could cut its POST.
     expect(page).not_to_have_url(re.compile(r"/admin/login/"))
@@ -55,3 +60,15 @@ def publish_from_the_editor(page):
         except PlaywrightTimeout:
             continue
     publish.click()
+
+
+def sign_out(page, username="editor"):
+    """Log out from the account menu at the foot of the sidebar, as an editor does.
+
+    On a phone the sidebar opens first. Each step waits for the one before to show: the
+    sidebar is drawn by script after the page loads."""
+    sidebar = page.get_by_role("complementary", name="Sidebar")
+    sidebar.get_by_role("button", name="Toggle sidebar").click()
+    sidebar.get_by_role("button", name=username, exact=True).click()
+    sidebar.get_by_role("button", name="Log out").click()
+    expect(page).to_have_url(re.compile(r"/admin/login/"))
