@@ -160,3 +160,15 @@ def test_too_many_searches_from_one_address_are_refused_in_the_visitors_language
     # Another address searches on.
     other = client.get("/fr/search/", {"q": "libération"}, REMOTE_ADDR="10.88.0.1")
     assert other.status_code == 200
+
+
+def test_no_results_suggestions_reload_no_titles_for_each_new_query(client, bilingual_news):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/en/search/", {"q": "relase"})
+    with CaptureQueriesContext(connection) as queries:
+        document = soup(client.get("/en/search/", {"q": "prisonrs"}))
+    assert document.select_one(".search-suggestions a").get_text() == "prisoners"
+    sql = [query["sql"] for query in queries]
+    assert not [text for text in sql if "first_published_at" in text and "LIMIT 2000" in text]
