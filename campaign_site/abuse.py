@@ -297,6 +297,22 @@ def rate_limited(meta, group, *, ip_rates=(), email=None, email_rate=None):
     return any(over)
 
 
+#: Searches (the search page and the content API's ?search=) share one limit per address.
+SEARCH_RATE_GROUP = "campaign.search"
+DEFAULTS["CAMPAIGN_SEARCH_IP_RATES"] = ("30/m", "300/h")
+SEARCH_LIMITED_MESSAGE = _(
+    "You have searched many times in a short while. Please wait a minute and search again."
+)
+
+
+def search_limited(request):
+    """Count one search against the client address; True when it is over
+    CAMPAIGN_SEARCH_IP_RATES. Every new query misses the caches by design and costs the
+    server tens of milliseconds, so a script asking many is what this stops; people
+    search far less often than the default rates allow."""
+    return rate_limited(request, SEARCH_RATE_GROUP, ip_rates=setting("CAMPAIGN_SEARCH_IP_RATES"))
+
+
 def _counted_together(windows):
     """Count every (group, value, rate) window in one round trip to Redis: a list of
     "over the limit", or None when the cache is not Redis or Redis is down (then each

@@ -14,6 +14,7 @@ Wagtail 8's API v3 is a preview; nothing partners depend on is built on it.
 import json
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BigIntegerField, CharField, Q
 from django.db.models.functions import Cast
@@ -85,11 +86,34 @@ class PageTranslationsField(Field):
         )
 
 
+class LimitedSearch:
+    """?search= on a listing: never kept (every query is new) and counted against the
+    client address with the search page's limit (campaign_site.abuse.search_limited);
+    past it, a JSON 429 in the caller's language, and nothing is searched."""
+
+    #: Seconds a refused caller is told to wait: the shortest of the default windows.
+    RETRY_AFTER_SECONDS = 60
+
+    def listing_view(self, request):
+        if request.GET.get("search", "").strip() and abuse.search_limited(request):
+            language = request.GET.get("locale", "")
+            if language not in dict(settings.LANGUAGES):
+                language = translation.get_language()
+            with translation.override(language):
+                message = str(abuse.SEARCH_LIMITED_MESSAGE)
+            return Response(
+                {"message": message},
+                status=429,
+                headers={"Retry-After": str(self.RETRY_AFTER_SECONDS)},
+            )
+        return super().listing_view(request)
+
+
 class PublicPageSerializer(PageSerializer):
     translations = PageTranslationsField(read_only=True)
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(LimitedSearch, PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
     pagination_class = BoundedPagination
     # A profile's search description is for full profiles only; the meta field
@@ -173,7 +197,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return prepare(queryset) if prepare else queryset
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class PublicImagesAPIViewSet(LimitedSearch, ImagesAPIViewSet):
     """Images that public pages show, and never a photo the visibility rule hides."""
 
     pagination_class = BoundedPagination

@@ -13,6 +13,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from campaign_site.abuse import SEARCH_LIMITED_MESSAGE, search_limited
 from campaign_site.pages import hidden_page_ids, public_specific_pages
 from campaign_site.render_cache import remember
 from campaign_site.routing import site_for_request
@@ -119,6 +120,10 @@ def search(request):
         "results": [],
         "search_url": reverse("search"),
     }
+    if query and search_limited(request):
+        # Over the limit: the query stays in the box, nothing is searched.
+        context["refusal"] = SEARCH_LIMITED_MESSAGE
+        return TemplateResponse(request, "home/search.html", context, status=429)
     if query:
         base = searchable_pages(request)
         counts = []
@@ -162,12 +167,7 @@ def search_suggestions(query, pages, request):
     [{"label", "url"}]: a corrected search first, when it finds something, then
     up to three pages whose title is close to the query (a misspelt name).
     """
-    titles = list(
-        pages.order_by("-first_published_at").values_list("pk", "title")[:SUGGESTION_TITLES]
-    )
-    vocabulary = sorted(
-        {word.lower() for _pk, title in titles for word in re.findall(r"\w+", title)}
-    )
+    titles, vocabulary = suggestion_words(pages, request)
     suggestions = []
     corrected = " ".join(
         (difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.75) or [word])[0]
@@ -184,6 +184,28 @@ def search_suggestions(query, pages, request):
     for page in public_specific_pages(by_title[title] for title in close).values():
         suggestions.append({"label": page.title, "url": page.get_url(request)})
     return suggestions
+
+
+def suggestion_words(pages, request):
+    """([(pk, title)], sorted lower-case words of those titles): what suggestions compare
+    a query with. The same for every query of a site and language, and reloading up to
+    SUGGESTION_TITLES titles is most of a "no results" answer's cost: kept until an
+    editor changes something (campaign_site.render_cache), as the search's scope is."""
+
+    def build():
+        titles = list(
+            pages.order_by("-first_published_at").values_list("pk", "title")[:SUGGESTION_TITLES]
+        )
+        vocabulary = sorted(
+            {word.lower() for _pk, title in titles for word in re.findall(r"\w+", title)}
+        )
+        return titles, vocabulary
+
+    return remember(
+        "search-suggestion-words",
+        build,
+        vary=(getattr(site_for_request(request), "pk", None), translation.get_language()),
+    )
 
 
 def search_results(pages, request):

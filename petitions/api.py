@@ -13,7 +13,7 @@ from campaign_site.render_cache import remember
 from .models import PetitionPage, SignatureSource
 from .origins import decide
 from .serializers import petition_summary
-from .signing import Outcome, sign
+from .signing import Outcome, refused_attempt_limited, sign
 
 router = Router(tags=["petitions"])
 
@@ -130,34 +130,21 @@ def sign_petition(request, page_id: int, data: SignatureIn, lang: str = ""):
     language = widget_language(request)
     with translation.override(language):
         page = localized_embeddable_page(page_id, language, model=PetitionPage)
+        meta = ClientMeta.from_request(request)
         decision = decide(request, data.partner)
         if not decision.allowed:
-            return Status(
-                decision.status,
-                {
-                    "outcome": "refused",
-                    "message": str(decision.refusal),
-                    "total_signatures": page.petition.counts().total,
-                },
-            )
+            return _refused(page, meta, "refused", decision.refusal, decision.status)
         partner = decision.partner
         refusal = None if decision.partner_server else proof_of_work_refusal(request, data.altcha)
         if refusal:
-            return Status(
-                400,
-                {
-                    "outcome": "proof_of_work",
-                    "message": str(refusal),
-                    "total_signatures": page.petition.counts().total,
-                },
-            )
+            return _refused(page, meta, "proof_of_work", refusal, 400)
         fields = data.dict(exclude={"partner", "altcha"})
         result = sign(
             page.petition,
             fields,
             source=SignatureSource.API,
             language=language,
-            meta=ClientMeta.from_request(request),
+            meta=meta,
             partner_ref=partner.key if partner else "",
         )
         outcome = result.outcome
@@ -175,3 +162,18 @@ def sign_petition(request, page_id: int, data: SignatureIn, lang: str = ""):
                 "total_signatures": page.petition.counts().total,
             },
         )
+
+
+def _refused(page, meta, outcome, message, status):
+    """A signature refused before signing: it counts against the address as every attempt
+    does (petitions.signing), and past the limits the answer is the page's "too many"."""
+    if refused_attempt_limited(meta):
+        outcome, message, status = Outcome.RATE_LIMITED, MESSAGES[Outcome.RATE_LIMITED], 429
+    return Status(
+        status,
+        {
+            "outcome": str(outcome),
+            "message": str(message),
+            "total_signatures": page.petition.counts().total,
+        },
+    )

@@ -65,6 +65,7 @@ __all__ = [
     "erase_person",
     "erase_petition_signers",
     "invalidate",
+    "refused_attempt_limited",
     "restore",
     "send_confirmation",
     "send_due_emails",
@@ -119,6 +120,14 @@ def _ip_limited(meta):
     if not meta:
         return False
     return rate_limited(meta, RATE_LIMIT_GROUP, ip_rates=conf.get("PETITIONS_IP_RATES"))
+
+
+def refused_attempt_limited(meta):
+    """Count a sign attempt the caller refused before `accept` or `sign` saw it (its
+    origin, its proof of work, its form or token, a honeypot) against the client address,
+    by the rule above: every attempt counts. True when the address is over its limits,
+    so the caller answers "too many" (429) instead of its own refusal."""
+    return _ip_limited(meta)
 
 
 def _limited(meta, email_normalized):

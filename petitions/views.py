@@ -35,7 +35,7 @@ from .forms import PublicSignatureForm
 from .models import Petition, PetitionPage, Signature, SignatureSource
 from .origins import decide
 from .page_context import recent_signers
-from .signing import Outcome, accept, confirm
+from .signing import Outcome, accept, confirm, refused_attempt_limited
 
 logger = logging.getLogger(__name__)
 
@@ -95,30 +95,30 @@ def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_key=
 
     if not petition.is_open:
         return None, None, 409
+    meta = ClientMeta.from_request(request)
     decision = decide(request, partner_key)
     if not decision.allowed:
-        form.is_valid()  # what was typed is shown again, with the refusal above it
-        form.add_error(None, str(decision.refusal))
-        return form, None, decision.status
+        return _refused(form, meta, str(decision.refusal), decision.status)
     partner_ref = decision.partner.key if decision.partner else ""
     refusal = abuse.proof_of_work_refusal(request, request.POST.get(abuse.PROOF_OF_WORK_FIELD))
     if refusal:
-        form.is_valid()
-        form.add_error(None, refusal)
-        return form, None, 400
+        return _refused(form, meta, refusal, 400)
     if form.is_spam:
-        # Bots are told they succeeded and learn nothing; nothing is stored.
+        # Bots are told they succeeded and learn nothing; nothing is stored. The attempt
+        # counts all the same (one round trip), so a wave of them still meets the limit
+        # on the attempts that follow.
         logger.info("Petition %s: honeypot filled, submission dropped", petition.pk)
+        refused_attempt_limited(meta)
         return form, "signed", 200
     if not form.is_valid():
-        return form, None, 400
+        return _refused(form, meta, None, 400)
 
     result = accept(
         petition,
         form.service_data(),
         source=source,
         language=language,
-        meta=ClientMeta.from_request(request),
+        meta=meta,
         partner_ref=partner_ref,
         form=form,  # validated above: not built and run twice
     )
@@ -127,17 +127,33 @@ def handle_sign_post(request, page, *, source=SignatureSource.PAGE, partner_key=
         # form tells nobody whether an address has signed.
         return form, "signed", 200
     if result.outcome == Outcome.RATE_LIMITED:
-        form.add_error(
-            None,
-            _("Too many signatures were sent from here in a short time. Please try again later."),
-        )
-        return form, None, 429
+        return _too_many(form)
     if result.outcome == Outcome.CLOSED:
         return None, None, 409
     for name, messages in result.errors.items():
         for message in messages:
             form.add_error(None if name == "__all__" else name, message)
     return form, None, 400
+
+
+def _refused(form, meta, message, status):
+    """A sign POST refused before signing: counted against the address as every attempt
+    is (petitions.signing), and answered "too many" once the address is over its limits.
+    What was typed is shown again either way, with the refusal above it."""
+    form.is_valid()
+    if refused_attempt_limited(meta):
+        return _too_many(form)
+    if message:
+        form.add_error(None, message)
+    return form, None, status
+
+
+def _too_many(form):
+    form.add_error(
+        None,
+        _("Too many signatures were sent from here in a short time. Please try again later."),
+    )
+    return form, None, 429
 
 
 def sign_target(page_id):

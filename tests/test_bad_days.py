@@ -93,6 +93,22 @@ def test_rate_limits_still_stop_a_burst_while_redis_is_down(redis_down):
 
 
 @pytest.mark.django_db
+def test_refused_signatures_and_searches_meet_their_limits_while_redis_is_down(
+    home_pages, redis_down, settings
+):
+    """The limits of refused sign POSTs, searches and API searches count in the database."""
+    settings.PETITIONS_IP_RATES = ("2/m",)
+    settings.CAMPAIGN_SEARCH_IP_RATES = ("2/m",)
+    page = make_petition(home_pages["en"])
+    client = Client(REMOTE_ADDR="192.0.2.30", headers={"origin": "http://testserver"})
+    bad = form_post(page, email="x")
+    signs = [client.post(f"/en/petitions/sign/{page.pk}/", bad).status_code for _ in range(3)]
+    searches = [client.get("/en/search/", {"q": "x"}).status_code for _ in range(2)]
+    api = client.get("/api/v2/pages/", {"search": "x"})
+    assert (signs, searches, api.status_code) == ([400, 400, 429], [200, 200], 429)
+
+
+@pytest.mark.django_db
 def test_health_says_redis_is_down_and_keeps_the_node_in_service(redis_down, visitor):
     response = async_views.get(visitor, "/health/?format=json")
     assert response.status_code == 200

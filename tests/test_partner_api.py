@@ -143,6 +143,30 @@ def test_content_api_image_search_finds_public_images_only(client, profiles):
     assert api_json(client, "/api/v2/images/", search="nothing-like-it")["items"] == []
 
 
+def test_content_api_searches_meet_a_per_address_limit_in_json(
+    client, profiles, settings, django_assert_max_num_queries
+):
+    settings.CAMPAIGN_SEARCH_IP_RATES = ("3/m",)
+    # Listings without a search are kept and cheap: not counted.
+    assert {client.get("/api/v2/pages/").status_code for _ in range(4)} == {200}
+    assert client.get("/api/v2/pages/", {"search": "Public"}).status_code == 200
+    assert client.get("/api/v2/images/", {"search": "photo"}).status_code == 200
+    assert client.get("/api/v2/pages/", {"search": "Named"}).status_code == 200
+
+    with django_assert_max_num_queries(0):  # nothing is searched
+        refused = client.get(
+            "/api/v2/pages/", {"search": "Person"}, headers={"accept-language": "fr"}
+        )
+    assert refused.status_code == 429
+    assert refused["Content-Type"].startswith("application/json")
+    assert refused["Retry-After"] == "60"
+    assert "Veuillez patienter" in refused.json()["message"]
+    images = client.get("/api/v2/images/", {"search": "photo", "locale": "hy"})
+    assert images.status_code == 429
+    assert "սպասել" in images.json()["message"]
+    assert "public" not in refused.get("Cache-Control", "")
+
+
 def test_petition_counter_in_the_content_api(client, petition):
     item = api_json(client, f"/api/v2/pages/{petition.pk}/", fields="counter")
     assert item["counter"]["total_signatures"] == 0

@@ -136,3 +136,39 @@ def test_language_switcher_repeats_the_search_in_another_language(client, home_p
     }
     # Search pages are not announced as translations of each other.
     assert document.select('link[rel="alternate"][hreflang]') == []
+
+
+def test_too_many_searches_from_one_address_are_refused_in_the_visitors_language(
+    client, bilingual_news, settings, django_assert_max_num_queries
+):
+    settings.CAMPAIGN_SEARCH_IP_RATES = ("2/m",)
+    # An empty search runs nothing, so it is not counted.
+    assert [client.get("/fr/search/").status_code for _ in range(3)] == [200, 200, 200]
+    assert client.get("/fr/search/", {"q": "libération"}).status_code == 200
+    assert client.get("/fr/search/", {"q": "délai"}).status_code == 200
+
+    with django_assert_max_num_queries(6):  # the page around it; no search is run
+        response = client.get("/fr/search/", {"q": "prisonniers"})
+    assert response.status_code == 429
+    assert "public" not in response.get("Cache-Control", "")  # no cache in front keeps it
+    document = soup(response)
+    assert document.html["lang"] == "fr"
+    assert "Veuillez patienter" in document.select_one("[role=alert]").get_text()
+    assert document.select_one("#search-q")["value"] == "prisonniers"
+    assert result_titles(document) == []
+    assert document.select_one(".result-count") is None
+    # Another address searches on.
+    other = client.get("/fr/search/", {"q": "libération"}, REMOTE_ADDR="10.88.0.1")
+    assert other.status_code == 200
+
+
+def test_no_results_suggestions_reload_no_titles_for_each_new_query(client, bilingual_news):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/en/search/", {"q": "relase"})
+    with CaptureQueriesContext(connection) as queries:
+        document = soup(client.get("/en/search/", {"q": "prisonrs"}))
+    assert document.select_one(".search-suggestions a").get_text() == "prisoners"
+    sql = [query["sql"] for query in queries]
+    assert not [text for text in sql if "first_published_at" in text and "LIMIT 2000" in text]
