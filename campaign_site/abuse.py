@@ -313,6 +313,29 @@ def search_limited(request):
     return rate_limited(request, SEARCH_RATE_GROUP, ip_rates=setting("CAMPAIGN_SEARCH_IP_RATES"))
 
 
+#: Requests whose session cookie names no session share one limit per address.
+UNKNOWN_SESSION_RATE_GROUP = "campaign.unknown-session"
+DEFAULTS["CAMPAIGN_UNKNOWN_SESSION_IP_RATES"] = ("20/m", "100/h")
+UNKNOWN_SESSION_TITLE = _("Too many requests")
+UNKNOWN_SESSION_MESSAGE = _(
+    "We received many requests from your connection in a short while. Please wait a "
+    "minute and try again."
+)
+
+
+def unknown_session_limited(request):
+    """Count one request whose session cookie names no session against the client
+    address; True when it is over CAMPAIGN_UNKNOWN_SESSION_IP_RATES.
+
+    The shared cache passes every request with a session cookie to the app, so a
+    made-up cookie makes any URL cost a fresh render. Django deletes such a cookie
+    in its answer: a person whose session ended sends it once or twice, a script
+    sends it every time."""
+    return rate_limited(
+        request, UNKNOWN_SESSION_RATE_GROUP, ip_rates=setting("CAMPAIGN_UNKNOWN_SESSION_IP_RATES")
+    )
+
+
 def _counted_together(windows):
     """Count every (group, value, rate) window in one round trip to Redis: a list of
     "over the limit", or None when the cache is not Redis or Redis is down (then each
