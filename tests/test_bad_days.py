@@ -109,6 +109,16 @@ def test_refused_signatures_and_searches_meet_their_limits_while_redis_is_down(
 
 
 @pytest.mark.django_db
+def test_forged_session_cookies_meet_their_limit_while_redis_is_down(
+    home_pages, redis_down, settings
+):
+    """Requests whose session cookie names no session count in the database too."""
+    settings.CAMPAIGN_UNKNOWN_SESSION_IP_RATES = ("2/m",)
+    client = Client(REMOTE_ADDR="192.0.2.31", headers={"cookie": "sessionid=" + "f" * 32})
+    statuses = [client.get("/en/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+
+@pytest.mark.django_db
 def test_health_says_redis_is_down_and_keeps_the_node_in_service(redis_down, visitor):
     response = async_views.get(visitor, "/health/?format=json")
     assert response.status_code == 200

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "campaign_site.middleware.SiteLocaleMiddleware",
+    # A made-up session cookie makes Varnish pass any URL to the app: limited per address.
+    "campaign_site.middleware.UnknownSessionLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags and 304s for the API's cacheable answers (and every other GET).
     "django.middleware.http.ConditionalGetMiddleware",
