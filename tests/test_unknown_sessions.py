@@ -16,7 +16,9 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from campaign_site import abuse
 
@@ -119,3 +121,24 @@ def test_the_admin_and_its_sign_in_are_left_to_axes(home_pages, bot, settings):
     # Posts are never counted here: a sign-in with a stale cookie still works.
     response = bot.post("/admin/login/", {"username": "nobody", "password": "wrong"})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_visitor_who_opened_a_password_protected_page_is_never_counted(home_pages, settings):
+    settings.CAMPAIGN_UNKNOWN_SESSION_IP_RATES = ("1/m",)
+    page = home_pages["en"]
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    visitor = Client(REMOTE_ADDR="192.0.2.44")
+    asked = visitor.get("/en/")
+    assert 'name="password"' in asked.content.decode()
+    opened = visitor.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]),
+        {"password": "s3cret", "return_url": "/en/"},
+    )
+    assert opened.status_code == 302
+    for _visit in range(3):
+        response = visitor.get("/en/")
+        assert response.status_code == 200
+        assert 'name="password"' not in response.content.decode()
