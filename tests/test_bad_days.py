@@ -118,6 +118,7 @@ def test_forged_session_cookies_meet_their_limit_while_redis_is_down(
     statuses = [client.get("/en/").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
 
+
 @pytest.mark.django_db
 def test_health_says_redis_is_down_and_keeps_the_node_in_service(redis_down, visitor):
     response = async_views.get(visitor, "/health/?format=json")
