@@ -18,7 +18,7 @@ from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template import loader
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.views import defaults
 
 logger = logging.getLogger(__name__)
@@ -69,11 +69,22 @@ class RejectNulBytesMiddleware:
             for key, values in request.GET.lists()
             for value in values
         ):
-            language = translation.get_language_from_request(request, check_path=True)
-            with translation.override(language):
-                message = gettext("This address contains a character we cannot read.")
-            return bad_request(request, message)
+            return self._refuse(
+                request, gettext_noop("This address contains a character we cannot read.")
+            )
+        # A session key with a NUL reaches the session store's query (a server error on
+        # PostgreSQL, on every URL); no browser sends one in any cookie.
+        if any("\x00" in name or "\x00" in value for name, value in request.COOKIES.items()):
+            return self._refuse(
+                request, gettext_noop("This request contains a character we cannot read.")
+            )
         return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request, message):
+        language = translation.get_language_from_request(request, check_path=True)
+        with translation.override(language):
+            return bad_request(request, gettext(message))
 
 
 class JsonErrorsMiddleware:

@@ -34,6 +34,19 @@ def test_a_nul_byte_anywhere_in_the_address_is_refused_clearly(home_pages, visit
         assert "character we cannot read" in response.content.decode()
 
 
+@pytest.mark.parametrize("url", ["/en/", "/robots.txt", "/api/v2/pages/"])
+def test_a_nul_byte_in_a_cookie_is_refused_clearly(home_pages, visitor, url):
+    # A session key with a NUL reached the session store's query: a server error on
+    # PostgreSQL on every URL.
+    visitor.cookies["sessionid"] = "abcdefgh\x00ijkl"
+    response = visitor.get(url)
+    assert response.status_code == 400
+    if url.startswith("/api/"):
+        assert json.loads(response.content)["detail"]
+    else:
+        assert "character we cannot read" in response.content.decode()
+
+
 def test_the_refusal_speaks_the_visitors_language(home_pages, visitor):
     response = visitor.get("/fr/search/?q=%00")
     assert "caractère que nous ne pouvons pas lire" in response.content.decode()
