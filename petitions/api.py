@@ -11,7 +11,7 @@ from campaign_site.http_cache import LIVE_FIGURES_SECONDS, live_cache_control
 from campaign_site.render_cache import remember
 
 from .models import PetitionPage, SignatureSource
-from .origins import decide
+from .origins import decide, presented_secret
 from .serializers import petition_summary
 from .signing import Outcome, refused_attempt_limited, sign
 
@@ -133,7 +133,12 @@ def sign_petition(request, page_id: int, data: SignatureIn, lang: str = ""):
         meta = ClientMeta.from_request(request)
         decision = decide(request, data.partner)
         if not decision.allowed:
-            return _refused(page, meta, "refused", decision.refusal, decision.status)
+            # A partner's server with a wrong (or just rotated) key is told so, and not
+            # counted: all its signers share its address, and a key cannot be guessed.
+            counted = not presented_secret(request)
+            return _refused(
+                page, meta, "refused", decision.refusal, decision.status, counted=counted
+            )
         partner = decision.partner
         refusal = None if decision.partner_server else proof_of_work_refusal(request, data.altcha)
         if refusal:
@@ -164,10 +169,10 @@ def sign_petition(request, page_id: int, data: SignatureIn, lang: str = ""):
         )
 
 
-def _refused(page, meta, outcome, message, status):
+def _refused(page, meta, outcome, message, status, *, counted=True):
     """A signature refused before signing: it counts against the address as every attempt
     does (petitions.signing), and past the limits the answer is the page's "too many"."""
-    if refused_attempt_limited(meta):
+    if counted and refused_attempt_limited(meta):
         outcome, message, status = Outcome.RATE_LIMITED, MESSAGES[Outcome.RATE_LIMITED], 429
     return Status(
         status,

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from campaign_site import abuse
 from campaign_site.models import UnderAttackSettings
-from petitions.models import Signature
+from petitions.models import Partner, Signature
 
 from .factories import form_post, signer
 
@@ -124,3 +124,27 @@ def test_refused_api_calls_count_and_are_answered_in_json(petition_page, refusal
     assert response.json()["outcome"] == "rate_limited"
     assert "Trop de signatures" in response.json()["message"]
     assert not Signature.objects.exists()
+
+
+def test_a_partner_server_with_a_wrong_key_is_told_so_and_not_counted(petition_page):
+    # All of a partner's signers share its server's address: a rotated key must not turn
+    # its next valid signatures into "too many".
+    secret = Partner.objects.create(name="Partner").new_secret()
+    server = browser(None)
+    wrong = [
+        server.post(
+            f"/api/widgets/petitions/{petition_page.pk}/signatures?lang=en",
+            signer(),
+            content_type="application/json",
+            headers={"authorization": "Bearer not-the-key"},
+        ).status_code
+        for _ in range(3)
+    ]
+    assert wrong == [401, 401, 401]
+    right = server.post(
+        f"/api/widgets/petitions/{petition_page.pk}/signatures?lang=en",
+        signer(),
+        content_type="application/json",
+        headers={"authorization": f"Bearer {secret}"},
+    )
+    assert right.status_code in (200, 201), right.content
