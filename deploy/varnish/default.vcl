@@ -40,6 +40,16 @@ sub vcl_init {
 }
 
 sub vcl_recv {
+    # Set by this VCL only (vcl_deliver reads it), never taken from a client.
+    unset req.http.X-Cross-Origin-Read;
+    # A path that percent-encodes a letter, a digit or -._~ names the same page as the
+    # plain path and would be a copy of its own, fetched afresh at will (and would slip
+    # past the path rules below): no browser, and no link of the site, writes one so.
+    if (req.url ~ "^[^?]*%(?i:2[de]|3[0-9]|[46][1-9a-f]|[57][0-9a]|5f|7e)") {
+        return (synth(400, "Bad Request"));
+    }
+    # One copy per site, whatever case or default port the Host header is written in.
+    set req.http.host = std.tolower(regsub(req.http.host, ":(80|443)$", ""));
     set req.backend_hint = nodes.backend();
     # While an app node answers, an expired copy is served for at most 10 s more
     # (while Varnish fetches a fresh one): pages stay at most a minute old, live
