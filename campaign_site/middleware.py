@@ -92,7 +92,11 @@ def too_many_requests(request):
     if wants_json(request):
         response = JsonResponse({"detail": str(abuse.UNKNOWN_SESSION_MESSAGE)}, status=429)
     else:
-        page = loader.get_template("429.html").render({"language_code": get_language()})
+        # "Try again" asks for the same page: a keyboard or screen reader user keeps
+        # their place.
+        page = loader.get_template("429.html").render(
+            {"language_code": get_language(), "retry_url": request.get_full_path()}
+        )
         response = HttpResponse(page, status=429)
         # The page carries its few styles inline, like the error pages.
         response._csp_update = {"style-src": ["'unsafe-inline'"]}

@@ -47,6 +47,7 @@ def test_a_stream_of_forged_cookies_is_refused_in_the_visitors_language(home_pag
     page = refused.content.decode()
     assert '<html lang="fr">' in page
     assert "Trop de requêtes" in page
+    assert 'href="/fr/"' in page  # "Try again" asks for the same page
     # Every answer tells the browser to drop the dead cookie, the refusal too.
     assert refused.cookies["sessionid"].value == ""
     armenian = bot.get("/hy/")
