@@ -13,7 +13,7 @@ from campaign_site.render_cache import remember
 from .models import PetitionPage, SignatureSource
 from .origins import decide, presented_secret
 from .serializers import petition_summary
-from .signing import Outcome, refused_attempt_limited, sign
+from .signing import RATE_LIMITED_MESSAGE, Outcome, refused_attempt_limited, sign
 
 router = Router(tags=["petitions"])
 
@@ -74,9 +74,7 @@ MESSAGES = {
     ),
     Outcome.ALREADY_SIGNED: _("You have already signed this petition. Thank you!"),
     Outcome.INVALID: _("Please check the form."),
-    Outcome.RATE_LIMITED: _(
-        "Too many signatures were sent from here in a short time. Please try again later."
-    ),
+    Outcome.RATE_LIMITED: RATE_LIMITED_MESSAGE,
     Outcome.CLOSED: _("This petition no longer takes signatures."),
 }
 

@@ -65,6 +65,7 @@ __all__ = [
     "erase_person",
     "erase_petition_signers",
     "invalidate",
+    "RATE_LIMITED_MESSAGE",
     "refused_attempt_limited",
     "restore",
     "send_confirmation",
@@ -113,6 +114,10 @@ def resolve_petition(petition_or_page):
 # --- rate limits ---------------------------------------------------------------
 
 RATE_LIMIT_GROUP = "petitions.sign"
+#: What every way of signing answers an address past its limits.
+RATE_LIMITED_MESSAGE = _(
+    "Too many signatures were sent from here in a short time. Please try again later."
+)
 
 
 def _ip_limited(meta):

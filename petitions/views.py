@@ -15,7 +15,6 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
@@ -35,7 +34,7 @@ from .forms import PublicSignatureForm
 from .models import Petition, PetitionPage, Signature, SignatureSource
 from .origins import decide
 from .page_context import recent_signers
-from .signing import Outcome, accept, confirm, refused_attempt_limited
+from .signing import RATE_LIMITED_MESSAGE, Outcome, accept, confirm, refused_attempt_limited
 
 logger = logging.getLogger(__name__)
 
@@ -149,10 +148,7 @@ def _refused(form, meta, message, status):
 
 
 def _too_many(form):
-    form.add_error(
-        None,
-        _("Too many signatures were sent from here in a short time. Please try again later."),
-    )
+    form.add_error(None, RATE_LIMITED_MESSAGE)
     return form, None, 429
 
 
