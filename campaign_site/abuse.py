@@ -297,6 +297,10 @@ def rate_limited(meta, group, *, ip_rates=(), email=None, email_rate=None):
     return any(over)
 
 
+#: Seconds a client refused by a per-address limit below is told to wait (Retry-After):
+#: the shortest of their default windows.
+RETRY_AFTER_SECONDS = 60
+
 #: Searches (the search page and the content API's ?search=) share one limit per address.
 SEARCH_RATE_GROUP = "campaign.search"
 DEFAULTS["CAMPAIGN_SEARCH_IP_RATES"] = ("30/m", "300/h")

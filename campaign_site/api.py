@@ -91,9 +91,6 @@ class LimitedSearch:
     client address with the search page's limit (campaign_site.abuse.search_limited);
     past it, a JSON 429 in the caller's language, and nothing is searched."""
 
-    #: Seconds a refused caller is told to wait: the shortest of the default windows.
-    RETRY_AFTER_SECONDS = 60
-
     def listing_view(self, request):
         if request.GET.get("search", "").strip() and abuse.search_limited(request):
             language = request.GET.get("locale", "")
@@ -104,7 +101,7 @@ class LimitedSearch:
             return Response(
                 {"message": message},
                 status=429,
-                headers={"Retry-After": str(self.RETRY_AFTER_SECONDS)},
+                headers={"Retry-After": str(abuse.RETRY_AFTER_SECONDS)},
             )
         return super().listing_view(request)
 

@@ -39,10 +39,6 @@ class SiteLocaleMiddleware(LocaleMiddleware):
         return super().process_response(request, response)
 
 
-#: Seconds a refused client is told to wait: the shortest of the default windows.
-UNKNOWN_SESSION_RETRY_AFTER_SECONDS = 60
-
-
 class UnknownSessionLimitMiddleware:
     """Limit, per client address, reads whose session cookie names no session.
 
@@ -100,6 +96,6 @@ def too_many_requests(request):
         response = HttpResponse(page, status=429)
         # The page carries its few styles inline, like the error pages.
         response._csp_update = {"style-src": ["'unsafe-inline'"]}
-    response["Retry-After"] = str(UNKNOWN_SESSION_RETRY_AFTER_SECONDS)
+    response["Retry-After"] = str(abuse.RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

@@ -13,7 +13,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from campaign_site.abuse import SEARCH_LIMITED_MESSAGE, search_limited
+from campaign_site.abuse import RETRY_AFTER_SECONDS, SEARCH_LIMITED_MESSAGE, search_limited
 from campaign_site.pages import hidden_page_ids, public_specific_pages
 from campaign_site.render_cache import remember
 from campaign_site.routing import site_for_request
@@ -123,7 +123,9 @@ def search(request):
     if query and search_limited(request):
         # Over the limit: the query stays in the box, nothing is searched.
         context["refusal"] = SEARCH_LIMITED_MESSAGE
-        return TemplateResponse(request, "home/search.html", context, status=429)
+        response = TemplateResponse(request, "home/search.html", context, status=429)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     if query:
         base = searchable_pages(request)
         counts = []

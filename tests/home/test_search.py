@@ -150,6 +150,7 @@ def test_too_many_searches_from_one_address_are_refused_in_the_visitors_language
     with django_assert_max_num_queries(6):  # the page around it; no search is run
         response = client.get("/fr/search/", {"q": "prisonniers"})
     assert response.status_code == 429
+    assert response["Retry-After"] == "60"
     assert "public" not in response.get("Cache-Control", "")  # no cache in front keeps it
     document = soup(response)
     assert document.html["lang"] == "fr"
